@@ -1,0 +1,77 @@
+"""Readers: input documents → `model.Document`.
+
+`read_document(path)` checks the file (empty, binary, undecodable → InputError),
+asks each reader in `READERS` whether it recognises the text (`sniff`) and lets
+the first that does `read` it. A document without statements is an InputError.
+New formats (HTML) join by adding a module with `NAME`, `sniff` and `read`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from converter.errors import InputError
+from converter.model import Document
+from converter.readers import submission, text
+from converter.readers.submission import HTML_SKIPPED
+
+NO_STATEMENTS = "no financial statements found"
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    sniff: Callable[[str], bool]
+    read: Callable[[Path, str], Document]
+
+
+READERS: tuple[Reader, ...] = (
+    Reader(submission.NAME, submission.sniff, submission.read),
+    Reader(text.NAME, text.sniff, text.read),
+)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """The file's text; InputError for empty, binary or undecodable bytes."""
+    if not data.strip():
+        raise InputError("the file is empty", file=path, hint="pass an EDGAR filing in text form")
+    sample = data[:_SAMPLE]
+    controls = sum(1 for byte in sample if byte in _CONTROL)
+    if b"\x00" in sample or controls * 20 > len(sample):
+        raise InputError("the file is binary, not text", file=path,
+                         hint="pass the EDGAR .txt submission or the plain-text document")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("the file is neither UTF-8 nor Windows-1252 text", file=path,
+                     hint="convert it to UTF-8")
+
+
+def read_document(path: Path) -> Document:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=path,
+                         hint="check the path and its permissions") from exc
+    content = decode(path, data)
+    for reader in READERS:
+        if reader.sniff(content):
+            document = reader.read(path, content)
+            break
+    else:
+        raise InputError("no reader for this format (HTML documents are not supported yet)", file=path,
+                         hint="pass an EDGAR plain-text filing")
+    if not document.statements:
+        skipped_html = any(diagnostic.code == HTML_SKIPPED for diagnostic in document.diagnostics)
+        hint = ("its HTML documents were skipped: HTML is not read yet" if skipped_html else
+                "the reader looks for balance sheets, income statements and cash-flow "
+                "statements in <TABLE> blocks or aligned text columns")
+        raise InputError(NO_STATEMENTS, file=path, hint=hint)
+    return document

@@ -1,0 +1,82 @@
+"""What each column of a table reports: its end date, its length, its header words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from converter import periods
+from converter.readers.layout import Chunk
+
+_YEAR_CHUNK = re.compile(r"^\(?(?P<year>(?:19|20)\d\d)\)?\**$")
+_RANGE = re.compile(r"\bfrom\s+(?P<start>.+?)\s+(?:\(inception\)\s+)?(?:to|through)\s+(?P<end>.+?\d{4})",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    header: str
+    end: date
+    span: periods.Span | None
+    start: date | None  # an explicit start ("period from June 3, 1996 to ...")
+
+
+def _month_day(text: str) -> tuple[int, int | None] | None:
+    """The month and day (day None for a bare month) a header names without a year."""
+    dates = periods.find_dates(text)
+    if dates:
+        return dates[0].value.month, dates[0].value.day
+    match = periods.MONTH_DAY.search(text)
+    if match:
+        return periods.MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
+    match = periods.MONTH_ONLY.search(text)
+    if match:
+        return periods.MONTHS[match["month"].lower().rstrip(".")], None
+    return None
+
+
+def _combine(year: int, month_day: tuple[int, int | None]) -> date | None:
+    month, day = month_day
+    if day is None:
+        return periods.month_end(year, month)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _explicit_start(text: str, end: date) -> date | None:
+    for match in _RANGE.finditer(text):
+        start = periods.parse_date(match["start"])
+        if start is not None and periods.parse_date(match["end"]) == end and start <= end:
+            return start
+    return None
+
+
+def column_end(chunks: list[Chunk], context: str) -> date | None:
+    """The date a column reports, from the words above it and the table's title."""
+    text = " ".join(chunk.text for chunk in chunks)
+    years = [int(match["year"]) for chunk in chunks if (match := _YEAR_CHUNK.match(chunk.text))]
+    dates = [found.value for found in periods.find_dates(text)]
+    if years:
+        year = years[-1]
+        same_year = [day for day in dates if day.year == year]
+        if same_year:
+            return same_year[-1]
+        words = " ".join(chunk.text for chunk in chunks if not _YEAR_CHUNK.match(chunk.text))
+        month_day = _month_day(words) or _month_day(context)
+        return _combine(year, month_day) if month_day else None
+    if dates:
+        return dates[-1]
+    return None
+
+
+def column_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
+    end = column_end(chunks, context)
+    if end is None:
+        return None
+    header = " ".join(chunk.text for chunk in chunks)
+    span = periods.parse_span(header) or periods.parse_span(context)
+    start = _explicit_start(header, end) or _explicit_start(context, end)
+    return ColumnSpec(header, end, span, start)

@@ -1,0 +1,118 @@
+"""The geometry of a text table: where the header ends, where the columns are,
+and which header words sit above which column."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter.readers.cells import Cell, Line, LineKind
+
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d\**$")
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class ColumnSlot:
+    start: int
+    end: int
+    cells: int  # how many body rows have a cell here
+    percents: int
+
+
+def is_year_row(line: Line) -> bool:
+    """A row of bare years (a header row) rather than amounts."""
+    return line.kind is LineKind.VALUES and all(
+        _YEAR_CELL.match(cell.text.strip()) for cell in line.cells)
+
+
+def split_header(lines: list[Line]) -> int:
+    """Index of the first body row: the first row of amounts that is not a row of years."""
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.VALUES and not is_year_row(line):
+            return index
+    return len(lines)
+
+
+def body_start(lines: list[Line], split: int, columns: list[ColumnSlot]) -> int:
+    """Move label-only lines (section headings) at the end of the header into the body."""
+    first_start = columns[0].start if columns else 0
+    index = split
+    while index > 0:
+        line = lines[index - 1]
+        if line.kind is LineKind.BLANK:
+            index -= 1
+            continue
+        if line.kind is not LineKind.TEXT or any(chunk.end > first_start - 1 for chunk in chunks(line)):
+            break
+        index -= 1
+    while index < split and lines[index].kind is LineKind.BLANK:
+        index += 1
+    return index
+
+
+def chunks(line: Line) -> list[Chunk]:
+    return [Chunk(match.group(), match.start(), match.end(), line.number)
+            for match in _CHUNK.finditer(line.text)]
+
+
+def find_columns(body: list[Line]) -> list[ColumnSlot]:
+    """Cluster the cells of all body rows into columns by overlapping spans."""
+    spans: list[list[int]] = []
+    for line in body:
+        for cell in line.cells:
+            spans.append([cell.start, cell.end, 1, int(cell.percent)])
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end, count, percent in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] += count
+            merged[-1][3] += percent
+        else:
+            merged.append([start, end, count, percent])
+    return [ColumnSlot(start, end, count, percent) for start, end, count, percent in merged]
+
+
+def column_of(cell: Cell, columns: list[ColumnSlot]) -> int:
+    for index, column in enumerate(columns):
+        if cell.start < column.end and cell.end > column.start:
+            return index
+    return min(range(len(columns)), key=lambda index: abs(columns[index].end - cell.end))
+
+
+def _overlap(chunk: Chunk, column: ColumnSlot) -> int:
+    return min(chunk.end, column.end) - max(chunk.start, column.start)
+
+
+def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[list[Chunk]], list[Chunk]]:
+    """Header chunks above each column, and the chunks left of all columns (titles, notes)."""
+    above: list[list[Chunk]] = [[] for _ in columns]
+    left: list[Chunk] = []
+    first_start = columns[0].start if columns else 0
+    for line in head:
+        if line.kind in (LineKind.BLANK, LineKind.RULE):
+            continue
+        for chunk in chunks(line):
+            hits = [index for index, column in enumerate(columns)
+                    if chunk.start < column.end and chunk.end > column.start]
+            if len(hits) > 1 and " " not in chunk.text:
+                hits = [max(hits, key=lambda index: _overlap(chunk, columns[index]))]
+            if not hits and chunk.end > first_start - 2 and columns:
+                centre = (chunk.start + chunk.end) / 2
+                hits = [min(range(len(columns)),
+                            key=lambda index: abs((columns[index].start + columns[index].end) / 2 - centre))]
+            if hits:
+                for index in hits:
+                    above[index].append(chunk)
+            else:
+                left.append(chunk)
+    return above, left

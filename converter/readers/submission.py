@@ -1,0 +1,118 @@
+"""Full EDGAR submissions: `<SEC-DOCUMENT>` with an `<SEC-HEADER>` and several `<DOCUMENT>`s.
+
+The header fills `DocumentMeta` (first filer when several are listed); every
+text document is searched for statements with its input-file line numbers.
+HTML documents are skipped with an info diagnostic until an HTML reader exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.readers.blocks import find_blocks
+from converter.readers.statements import read_blocks, region_lines
+from converter.readers.vocab import vocabulary
+
+NAME = "submission"
+HTML_SKIPPED = "reader.html-skipped"
+
+_SNIFF = re.compile(r"<(?:SEC|IMS)-(?:DOCUMENT|HEADER)>|^<DOCUMENT>\s*$", re.MULTILINE)
+_HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z ]+?):\s*(?P<value>.*?)\s*$")
+_HEADER_END = re.compile(r"^</(?:SEC|IMS)-HEADER>", re.IGNORECASE)
+_DOC_OPEN = re.compile(r"^<DOCUMENT>\s*$", re.IGNORECASE)
+_DOC_CLOSE = re.compile(r"^</DOCUMENT>\s*$", re.IGNORECASE)
+_TYPE = re.compile(r"^<TYPE>\s*(?P<type>\S+)", re.IGNORECASE)
+_TEXT_OPEN = re.compile(r"^<TEXT>\s*$", re.IGNORECASE)
+_TEXT_CLOSE = re.compile(r"^</TEXT>\s*$", re.IGNORECASE)
+_HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
+_BINARY = re.compile(r"^begin \d{3} \S+", re.MULTILINE)
+
+
+def sniff(text: str) -> bool:
+    return bool(_SNIFF.search(text[:8192]))
+
+
+def _header(lines: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in lines:
+        if _HEADER_END.match(line) or _DOC_OPEN.match(line):
+            break
+        match = _HEADER_FIELD.match(line)
+        if match and match["value"]:
+            fields.setdefault(match["key"].strip(), match["value"])
+    return fields
+
+
+def _date(value: str | None) -> date | None:
+    if value is None or not re.fullmatch(r"\d{8}", value):
+        return None
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    except ValueError:
+        return None
+
+
+def meta_from_header(path: Path, lines: list[str]) -> DocumentMeta:
+    fields = _header(lines)
+    return DocumentMeta(
+        source=str(path),
+        cik=fields.get("CENTRAL INDEX KEY"),
+        company_name=fields.get("COMPANY CONFORMED NAME"),
+        form_type=fields.get("CONFORMED SUBMISSION TYPE") or fields.get("FORM TYPE"),
+        period_of_report=_date(fields.get("CONFORMED PERIOD OF REPORT")),
+        fiscal_year_end=fields.get("FISCAL YEAR END"),
+    )
+
+
+@dataclass(frozen=True)
+class Part:
+    type: str
+    first_line: int  # 1-based line of the first text line
+    lines: tuple[str, ...]
+
+
+def split_documents(lines: list[str]) -> list[Part]:
+    parts: list[Part] = []
+    doc_type = ""
+    start: int | None = None
+    for index, line in enumerate(lines):
+        if _DOC_OPEN.match(line):
+            doc_type, start = "", None
+        elif (match := _TYPE.match(line)) and start is None:
+            doc_type = match["type"]
+        elif _TEXT_OPEN.match(line) and start is None:
+            start = index + 1
+        elif (_TEXT_CLOSE.match(line) or _DOC_CLOSE.match(line)) and start is not None:
+            parts.append(Part(doc_type, start + 1, tuple(lines[start:index])))
+            start = None
+    if start is not None:
+        parts.append(Part(doc_type, start + 1, tuple(lines[start:])))
+    return parts
+
+
+def read(path: Path, text: str) -> Document:
+    lines = text.splitlines()
+    meta = meta_from_header(path, lines)
+    statements: list[Statement] = []
+    diagnostics: list[Diagnostic] = []
+    vocab = vocabulary()
+    for part in split_documents(lines):
+        body = "\n".join(part.lines)
+        if _HTML.search(body):
+            diagnostics.append(Diagnostic(
+                HTML_SKIPPED, Severity.INFO,
+                f"document {part.type or '?'} is HTML; HTML documents are not read yet", part.first_line))
+            continue
+        if _BINARY.search(body):
+            diagnostics.append(Diagnostic(
+                "reader.binary-skipped", Severity.INFO,
+                f"document {part.type or '?'} is an encoded binary file; skipped", part.first_line))
+            continue
+        found, notes = read_blocks(find_blocks(region_lines(list(part.lines), part.first_line)), vocab)
+        statements.extend(found)
+        diagnostics.extend(notes)
+    return Document(meta, tuple(statements), tuple(diagnostics))

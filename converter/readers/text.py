@@ -1,0 +1,25 @@
+"""Plain EDGAR text (a single document without an SGML submission wrapper)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from converter.model import Document, DocumentMeta
+from converter.readers.blocks import find_blocks
+from converter.readers.statements import read_blocks, region_lines
+from converter.readers.vocab import vocabulary
+
+_HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
+
+NAME = "text"
+
+
+def sniff(text: str) -> bool:
+    return not _HTML.search(text[:4096])
+
+
+def read(path: Path, text: str) -> Document:
+    blocks = find_blocks(region_lines(text.splitlines()))
+    statements, diagnostics = read_blocks(blocks, vocabulary())
+    return Document(DocumentMeta(source=str(path)), tuple(statements), tuple(diagnostics))

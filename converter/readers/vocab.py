@@ -1,0 +1,119 @@
+"""The reader's vocabulary, loaded from `taxonomy/reader/*.yaml`.
+
+Scale words, statement-title patterns, total words and heading words are data;
+this module only compiles them. Errors in the files raise `TaxonomyError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from converter.errors import TaxonomyError
+from converter.model import StatementKind
+from converter.resources import TAXONOMY_DIR
+
+READER_DIR = TAXONOMY_DIR / "reader"
+Patterns = tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Scale:
+    pattern: re.Pattern[str]
+    power: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    scales: tuple[Scale, ...]
+    shares_exempt: Patterns
+    titles: tuple[tuple[StatementKind, Patterns], ...]
+    exclude_titles: Patterns
+    continued_titles: Patterns
+    content_min_hits: int
+    content: tuple[tuple[StatementKind, Patterns], ...]
+    total_labels: Patterns
+    per_share_labels: Patterns
+    per_share_headings: Patterns
+    share_labels: Patterns
+    share_headings: Patterns
+    share_label_exclusions: Patterns
+    top_level_headings: Patterns
+    wrap_connectors: frozenset[str]
+    non_period_columns: Patterns
+
+
+def matches(patterns: Patterns, text: str) -> bool:
+    return any(pattern.search(text) for pattern in patterns)
+
+
+def _load(path: Path) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"cannot read reader vocabulary: {exc}", file=path,
+                            hint="reinstall xbrlconv or fix the YAML file") from exc
+    if not isinstance(data, dict):
+        raise TaxonomyError("reader vocabulary must be a mapping", file=path)
+    return data
+
+
+def _compile(path: Path, items: object) -> Patterns:
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise TaxonomyError("expected a list of regular expressions", file=path)
+    try:
+        return tuple(re.compile(item, re.IGNORECASE) for item in items)
+    except re.error as exc:
+        raise TaxonomyError(f"bad regular expression: {exc}", file=path) from exc
+
+
+def _kinds(path: Path, table: object) -> tuple[tuple[StatementKind, Patterns], ...]:
+    if not isinstance(table, dict):
+        raise TaxonomyError("expected a mapping of statement kinds", file=path)
+    try:
+        return tuple((StatementKind(kind), _compile(path, items)) for kind, items in table.items())
+    except ValueError as exc:
+        raise TaxonomyError(f"unknown statement kind: {exc}", file=path) from exc
+
+
+@cache
+def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
+    scale_path = directory / "scale.yaml"
+    statements_path = directory / "statements.yaml"
+    rows_path = directory / "rows.yaml"
+    scale = _load(scale_path)
+    statements = _load(statements_path)
+    rows = _load(rows_path)
+    scale_items = scale.get("scales")
+    if not isinstance(scale_items, list):
+        raise TaxonomyError("`scales` must be a list", file=scale_path)
+    scales = tuple(Scale(_compile(scale_path, [item["pattern"]])[0], int(item["power"]))
+                   for item in scale_items)
+    content = statements.get("content")
+    if not isinstance(content, dict):
+        raise TaxonomyError("`content` must be a mapping", file=statements_path)
+    connectors = rows.get("wrap_connectors")
+    if not isinstance(connectors, list):
+        raise TaxonomyError("`wrap_connectors` must be a list", file=rows_path)
+    return Vocabulary(
+        scales=scales,
+        shares_exempt=_compile(scale_path, scale.get("shares_exempt")),
+        titles=_kinds(statements_path, statements.get("titles")),
+        exclude_titles=_compile(statements_path, statements.get("exclude_titles")),
+        continued_titles=_compile(statements_path, statements.get("continued_titles")),
+        content_min_hits=int(content.get("min_hits", 3)),
+        content=_kinds(statements_path, content.get("kinds")),
+        total_labels=_compile(rows_path, rows.get("total_labels")),
+        per_share_labels=_compile(rows_path, rows.get("per_share_labels")),
+        per_share_headings=_compile(rows_path, rows.get("per_share_headings")),
+        share_labels=_compile(rows_path, rows.get("share_labels")),
+        share_headings=_compile(rows_path, rows.get("share_headings")),
+        share_label_exclusions=_compile(rows_path, rows.get("share_label_exclusions")),
+        top_level_headings=_compile(rows_path, rows.get("top_level_headings")),
+        wrap_connectors=frozenset(str(word).lower() for word in connectors),
+        non_period_columns=_compile(rows_path, rows.get("non_period_columns")),
+    )
