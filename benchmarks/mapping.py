@@ -1,0 +1,197 @@
+"""Leave-one-company-out accuracy of the mapper on `../shared/corpus/mapping/rows-train.jsonl`.
+
+For each of the 14 companies the label statistics are rebuilt without that company's
+rows and label linkbases, then its rows are mapped. A row counts as right when the
+mapper's concept is the filer's; a row whose filer used its own extension counts as
+right when the mapper also proposes an extension. Catalog real-world labels are left
+out by default because some were harvested from these companies' filings
+(`--catalog-labels` puts them back). Rows carry no value kind: it is guessed from the
+label and section as `map_rows` does.
+
+    python benchmarks/mapping.py [--catalog-labels] [--errors N] [--fit] [--tune]
+
+`--fit` prints calibration points for `taxonomy/mapping/model.yaml` (raw confidence
+bins -> observed accuracy, made increasing); `--tune` searches the feature weights,
+temperature, null score and extension threshold coordinate-wise for LOCO top-1 and
+prints them. Both are how the shipped model.yaml was made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from converter.mapping.batch import row_context  # noqa: E402
+from converter.mapping.context import ItemContext, load_cues  # noqa: E402
+from converter.mapping.engine import Mapper  # noqa: E402
+from converter.mapping.evidence import Evidence, LabelRecord, RowRecord  # noqa: E402
+from converter.mapping.index import NameIndex, is_item  # noqa: E402
+from converter.mapping.learn import DEFAULT_SHARED, TrainingRow, build_stats, lab_labels, read_rows  # noqa: E402
+from converter.mapping.normalize import load_normalizer  # noqa: E402
+from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
+from converter.mapping.scoring import Features  # noqa: E402
+from converter.taxonomy.catalog import Catalog, load_catalog  # noqa: E402
+
+_KEEP = 150  # candidates kept per row for re-scoring (by name score, plus all with label evidence)
+
+
+@dataclass(frozen=True)
+class Case:
+    row: TrainingRow
+    ctx: ItemContext
+    features: Features
+    mapper: Mapper
+
+
+@dataclass(frozen=True)
+class Outcome:
+    row: TrainingRow
+    predicted: str
+    top3: bool
+    top1: bool
+    confidence: float  # the mapper's confidence in the us-gaap concept it chose or rejected
+
+
+def prepare(catalog: Catalog, model: ScoringModel, shared: Path, catalog_labels: bool) -> list[Case]:
+    """Features of every row, computed with its own company left out of the evidence."""
+    normalizer = load_normalizer()
+    cues = load_cues(normalizer)
+    rows = read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl")
+    stats = build_stats(rows, lab_labels(shared), {c.name for c in catalog if is_item(c)}, normalizer)
+    evidence = Evidence(tuple(RowRecord(*r) for r in stats["rows"]),  # type: ignore[union-attr]
+                        tuple(LabelRecord(*r) for r in stats["labels"]))  # type: ignore[union-attr]
+    names = NameIndex(catalog, normalizer, cues, catalog_labels=catalog_labels)
+    cases: list[Case] = []
+    for company in evidence.companies():
+        mapper = Mapper(catalog, evidence=evidence.without(company), model=model, names=names)
+        for row in (r for r in rows if r.company == company):
+            raw = {"label": row.label, "statement": row.statement, "section": row.section,
+                   "period_type": row.period_type}
+            ctx = row_context(raw, mapper)
+            features = mapper.scorer.features(ctx)
+            by_name = sorted(features.table.items(), key=lambda kv: -kv[1][0])[:_KEEP]
+            kept = dict(by_name) | {k: v for k, v in features.table.items() if any(v[1:4])}
+            cases.append(Case(row, ctx, replace(features, table=kept), mapper))
+    return cases
+
+
+def evaluate(cases: list[Case], model: ScoringModel) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for case in cases:
+        case.mapper.model = case.mapper.scorer.model = model
+        mapping = case.mapper.choose(case.ctx, case.mapper.scorer.rank_features(case.features))
+        ranked = [mapping.concept.qname] + [a.concept for a in mapping.alternatives]
+        gold = case.row.concept
+        if gold.startswith("us-gaap:"):
+            top1 = not mapping.is_extension and mapping.concept.qname == gold
+            top3 = gold in ranked[:3]
+        else:
+            top1 = top3 = mapping.is_extension
+        outcomes.append(Outcome(case.row, mapping.concept.qname, top3, top1,
+                                1.0 - mapping.confidence if mapping.is_extension else mapping.confidence))
+    return outcomes
+
+
+def _share(items: list[Outcome], attr: str) -> str:
+    hits = sum(1 for o in items if getattr(o, attr))
+    return f"{100.0 * hits / len(items):5.1f}% ({hits}/{len(items)})" if items else "n/a"
+
+
+def report(outcomes: list[Outcome], errors: int) -> None:
+    print(f"overall           top-1 {_share(outcomes, 'top1')}   top-3 {_share(outcomes, 'top3')}")
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    companies: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.row.statement].append(o)
+        companies[o.row.company].append(o)
+    for statement, items in sorted(groups.items()):
+        print(f"{statement:17} top-1 {_share(items, 'top1')}   top-3 {_share(items, 'top3')}")
+    print("per company top-1: " + ", ".join(f"{c} {_share(i, 'top1').split('%')[0].strip()}%"
+                                            for c, i in sorted(companies.items())))
+    ext = [o for o in outcomes if not o.row.concept.startswith("us-gaap:")]
+    print(f"filer used an extension: mapper proposed one {_share(ext, 'top1')}")
+    chosen = [o for o in outcomes if o.predicted.startswith("us-gaap:")]
+    print("calibration (confidence of the chosen us-gaap concept -> share right):")
+    for low, high in ((0.0, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01)):
+        items = [o for o in chosen if low <= o.confidence < high]
+        print(f"  [{low:.2f}, {min(high, 1.0):.2f}]  {_share(items, 'top1')}")
+    print(f"  >= 0.80       {_share([o for o in chosen if o.confidence >= 0.8], 'top1')}")
+    for o in [o for o in outcomes if not o.top1][:errors]:
+        print(f"  MISS {o.row.company:5} {o.row.statement[:6]} {o.row.label[:50]!r:52} "
+              f"gold {o.row.concept} got {o.predicted} ({o.confidence:.2f})")
+
+
+def fit_calibration(outcomes: list[Outcome]) -> list[tuple[float, float]]:
+    """Observed accuracy per raw-confidence bin, made non-decreasing (pool adjacent violators)."""
+    edges = [0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01]
+    merged: list[list[float]] = []
+    for low, high in zip(edges, edges[1:]):
+        items = [o for o in outcomes if low <= o.confidence < high and o.predicted.startswith("us-gaap:")]
+        if not items:
+            continue
+        merged.append([sum(o.confidence for o in items) / len(items),
+                       sum(o.top1 for o in items) / len(items), len(items)])
+        while len(merged) > 1 and merged[-2][1] > merged[-1][1]:
+            x2, y2, n2 = merged.pop()
+            x1, y1, n1 = merged.pop()
+            merged.append([(x1 * n1 + x2 * n2) / (n1 + n2), (y1 * n1 + y2 * n2) / (n1 + n2), n1 + n2])
+    return [(0.0, 0.0)] + [(round(x, 3), round(y, 3)) for x, y, _ in merged] + [(1.0, round(merged[-1][1], 3))]
+
+
+def tune(cases: list[Case], model: ScoringModel, rounds: int = 3) -> ScoringModel:
+    """Coordinate search over weights and confidence parameters for LOCO top-1."""
+    def accuracy(candidate: ScoringModel) -> float:
+        return sum(o.top1 for o in evaluate(cases, candidate)) / len(cases)
+
+    best, best_acc = model, accuracy(model)
+    for _ in range(rounds):
+        for feature in FEATURES:
+            for factor in (0.0, 0.5, 0.75, 1.33, 2.0):
+                value = round(best.weight(feature) * factor, 3) if best.weight(feature) else 0.25 * factor
+                trial = best.with_weights(**{feature: value})
+                acc = accuracy(trial)
+                if acc > best_acc:
+                    best, best_acc = trial, acc
+        for field, values in (("null_score", (0.4, 0.6, 0.8, 1.0, 1.2, 1.5)),
+                              ("extension_threshold", (0.1, 0.2, 0.3, 0.4, 0.5)),
+                              ("temperature", (0.08, 0.12, 0.15, 0.2, 0.3))):
+            for value in values:
+                trial = replace(best, **{field: value})
+                acc = accuracy(trial)
+                if acc > best_acc:
+                    best, best_acc = trial, acc
+        print(f"round: top-1 {100 * best_acc:.1f}%  {dict(best.weights)}  null {best.null_score} "
+              f"threshold {best.extension_threshold} temperature {best.temperature}", flush=True)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--catalog-labels", action="store_true")
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--errors", type=int, default=0)
+    args = parser.parse_args(argv)
+    model = load_model()
+    if args.fit or args.tune:
+        model = replace(model, calibration=((0.0, 0.0), (1.0, 1.0)))
+    cases = prepare(load_catalog(), model, args.shared, args.catalog_labels)
+    if args.tune:
+        model = tune(cases, model)
+    outcomes = evaluate(cases, model)
+    report(outcomes, args.errors)
+    if args.fit:
+        print("calibration:")
+        for x, y in fit_calibration(outcomes):
+            print(f"  - [{x}, {y}]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""The mapper: a statement row -> a us-gaap 2024 concept, or an extension concept.
+
+    mapper = Mapper(load_catalog(), overrides=load_overrides(path).for_company(cik))
+    mapping = mapper.map_item(ItemContext(...))
+    mappings = mapper.map_statement(statement)   # aligned with statement.items
+
+Ranking (see `scoring.py`) combines label similarity with the concept names,
+with labels filers used (learned table `taxonomy/mapping/label-stats.json`)
+and context (statement, section, sign). Below the model's extension threshold
+the row gets an extension concept named after its label.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dataclasses import replace
+
+from converter.mapping.context import ItemContext, load_cues
+from converter.mapping.evidence import Evidence, load_curated, load_evidence
+from converter.mapping.extension import ExtensionFactory
+from converter.mapping.index import LabelIndex, NameIndex
+from converter.mapping.normalize import load_normalizer
+from converter.mapping.overrides import Overrides
+from converter.mapping.params import ScoringModel, load_model
+from converter.mapping.scoring import Candidate, Ranking, Scorer
+from converter.model import Alternative, Mapping, Statement
+
+if TYPE_CHECKING:
+    from converter.taxonomy.catalog import Catalog, CatalogConcept
+
+_ALTERNATIVES = 4
+
+
+class Mapper:
+    def __init__(self, catalog: Catalog, overrides: Overrides | None = None,
+                 extension_prefix: str = "ext", *, evidence: Evidence | None = None,
+                 model: ScoringModel | None = None, names: NameIndex | None = None) -> None:
+        """`evidence`, `model` and `names` default to the shipped data; the benchmark passes its own."""
+        self.catalog = catalog
+        self.overrides = overrides
+        self.normalizer = load_normalizer()
+        self.cues = load_cues(self.normalizer)
+        self.names = names or NameIndex(catalog, self.normalizer, self.cues)
+        self.model = model or load_model()
+        learned = evidence if evidence is not None else load_evidence(self.normalizer)
+        labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
+        self.scorer = Scorer(labels, self.model)
+        self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+
+    def map_item(self, ctx: ItemContext) -> Mapping:
+        return self.choose(ctx, self.scorer.rank(ctx))
+
+    def map_statement(self, statement: Statement) -> tuple[Mapping, ...]:
+        """One mapping per item; a us-gaap concept is used at most once per statement."""
+        contexts = [ItemContext(label=item.label, statement=statement.kind, section=item.section,
+                                period_type=statement.kind.period_type, kind=item.kind,
+                                is_total=item.is_total,
+                                shown_negative=any(v is not None and v < 0 for v in item.values),
+                                depth=item.depth)
+                    for item in statement.items]
+        rankings = [self.scorer.rank(ctx) for ctx in contexts]
+        order = sorted(range(len(contexts)),
+                       key=lambda i: -(rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0))
+        used: set[str] = set()
+        result: dict[int, Mapping] = {}
+        for i in order:
+            mapping = self.choose(contexts[i], rankings[i], frozenset(used))
+            if not mapping.is_extension:
+                used.add(mapping.concept.name)
+            result[i] = mapping
+        return tuple(result[i] for i in range(len(contexts)))
+
+    def choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str] = frozenset()) -> Mapping:
+        """The mapping for a ranked row: override, best live candidate not in `used`, or extension."""
+        override = self.overrides.match(ranking.label, self.normalizer) if self.overrides else None
+        if override is not None and override.concept not in used:
+            concept = self.catalog.get(override.concept)
+            if concept is not None:
+                return Mapping(concept.to_def(), 1.0, self._alternatives(ranking.candidates, override.concept),
+                               f"override {override.key!r} in {self.overrides.source}")
+        live, retired = self._live(ctx, ranking.candidates)
+        free = [c for c in live if c.name not in used]
+        taken = [c.name for c in live[:1] if c.name in used]
+        note = f"; us-gaap:{taken[0]} already used in this statement" if taken else ""
+        threshold = self.model.extension_threshold
+        if retired is not None:
+            concept = self.extensions.make(ctx, ranking.label or "Item", retired.balance)
+            why = (f"closest us-gaap concept {retired.name} is deprecated ({retired.deprecated}) "
+                   f"without a live replacement of this kind{note}")
+            return Mapping(concept, round(ranking.candidates[0].confidence, 4),
+                           self._alternatives(free, None), why, is_extension=True)
+        if free and free[0].confidence >= threshold:
+            best = free[0]
+            concept = self.names.concepts[best.name]
+            return Mapping(concept.to_def(), round(best.confidence, 4),
+                           self._alternatives(free[1:], best.name),
+                           f"label {ranking.label!r} scored {best.score:.2f}{note}")
+        fallback = self.names.concepts[free[0].name].balance if free else None
+        concept = self.extensions.make(ctx, ranking.label or "Item", fallback)
+        if free:
+            why = (f"best us-gaap candidate {free[0].name} scored "
+                   f"{free[0].confidence:.2f} < {threshold:.2f}{note}")
+            confidence = 1.0 - free[0].confidence
+        else:
+            why = f"no us-gaap {ctx.kind} {ctx.period_type} concept matches the label{note}"
+            confidence = 1.0
+        return Mapping(concept, round(confidence, 4), self._alternatives(free, None), why, is_extension=True)
+
+    def _live(self, ctx: ItemContext, candidates: tuple[Candidate, ...]
+              ) -> tuple[list[Candidate], CatalogConcept | None]:
+        """Candidates with deprecated ones swapped for their replacement (or dropped), and the
+        deprecated concept that ranked first when no replacement of the row's kind exists."""
+        allowed = self.names.allowed.get((ctx.kind, ctx.period_type), set())
+        live: list[Candidate] = []
+        for candidate in candidates:
+            concept = self.names.concepts[candidate.name]
+            if candidate.name in self.names.retired:
+                replacement = concept.replacement
+                if not replacement or replacement not in allowed or replacement in self.names.retired:
+                    if not live and candidate is candidates[0]:
+                        return [c for c in candidates if c.name not in self.names.retired], concept
+                    continue
+                candidate = replace(candidate, name=replacement)
+            if all(c.name != candidate.name for c in live):
+                live.append(candidate)
+        return live, None
+
+    @staticmethod
+    def _alternatives(candidates: tuple[Candidate, ...] | list[Candidate],
+                      chosen: str | None) -> tuple[Alternative, ...]:
+        return tuple(Alternative(f"us-gaap:{c.name}", round(c.confidence, 4))
+                     for c in candidates if c.name != chosen)[:_ALTERNATIVES]

@@ -1,0 +1,90 @@
+"""The learned label statistics (`taxonomy/mapping/label-stats.json`) as typed records."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from converter.errors import TaxonomyError
+from converter.mapping.learn import STATS_FILE
+from converter.mapping.normalize import Normalizer
+from converter.resources import TAXONOMY_DIR
+
+CURATED_FILE = TAXONOMY_DIR / "mapping" / "curated.yaml"
+CURATED = "curated"  # the company of curated evidence
+EXTENSION = "ext"  # the concept of a training row whose filer used its own extension
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    company: str
+    statement: str
+    period_type: str
+    section: str  # normalised words
+    label: str  # normalised words
+    concept: str  # "us-gaap:Name" or EXTENSION
+
+
+@dataclass(frozen=True)
+class LabelRecord:
+    company: str
+    concept: str  # us-gaap local name
+    label: str  # normalised words
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rows: tuple[RowRecord, ...]
+    labels: tuple[LabelRecord, ...]
+
+    def without(self, company: str) -> Evidence:
+        """The evidence minus one company's rows and labels (leave-one-company-out)."""
+        return Evidence(tuple(r for r in self.rows if r.company != company),
+                        tuple(r for r in self.labels if r.company != company))
+
+    def companies(self) -> tuple[str, ...]:
+        return tuple(sorted({r.company for r in self.rows} - {CURATED}))
+
+    def plus(self, rows: tuple[RowRecord, ...]) -> Evidence:
+        return Evidence(self.rows + rows, self.labels)
+
+
+@lru_cache(maxsize=2)
+def load_evidence(normalizer: Normalizer, path: Path = STATS_FILE) -> Evidence:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read label statistics: {exc.strerror}", file=path,
+                            hint="run `python -m converter.mapping.learn`") from exc
+    except json.JSONDecodeError as exc:
+        raise TaxonomyError(f"label statistics are not JSON: {exc.msg}", file=path, line=exc.lineno,
+                            hint="run `python -m converter.mapping.learn`") from exc
+    if data.get("normalize_digest") != normalizer.digest:
+        raise TaxonomyError("label statistics were made with other normalisation rules", file=path,
+                            hint="run `python -m converter.mapping.learn` after editing normalize.yaml")
+    return Evidence(tuple(RowRecord(*record) for record in data["rows"]),
+                    tuple(LabelRecord(*record) for record in data["labels"]))
+
+
+@lru_cache(maxsize=2)
+def load_curated(normalizer: Normalizer, path: Path = CURATED_FILE) -> tuple[RowRecord, ...]:
+    """Curated label -> concept entries as training rows of the company CURATED."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read curated labels: {exc.strerror}", file=path) from exc
+    records = []
+    try:
+        for statement, periods in data.items():
+            for period_type, table in periods.items():
+                for label, concept in table.items():
+                    records.append(RowRecord(CURATED, str(statement), str(period_type), "",
+                                             " ".join(normalizer.words(str(label))), f"us-gaap:{concept}"))
+    except AttributeError as exc:
+        raise TaxonomyError("curated labels must nest statement -> period type -> label: concept",
+                            file=path) from exc
+    return tuple(records)

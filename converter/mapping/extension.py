@@ -1,0 +1,80 @@
+"""Extension concepts for rows no us-gaap concept fits: name, type, period type, balance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from converter.mapping.context import Cues, ItemContext
+from converter.mapping.normalize import Normalizer
+from converter.model import Balance, ConceptDef, ValueKind
+
+_TYPES = {
+    ValueKind.MONETARY: "xbrli:monetaryItemType",
+    ValueKind.PER_SHARE: "dtr-types:perShareItemType",
+    ValueKind.SHARES: "xbrli:sharesItemType",
+    ValueKind.PURE: "xbrli:pureItemType",
+}
+_MAX_NAME = 120
+_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+
+def camel_name(label: str) -> str:
+    """An XML NCName from a label: "Promissory note-officer" -> "PromissoryNoteOfficer"."""
+    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    ascii_text = re.sub(r"\([^)]*\)", " ", ascii_text)  # notes, "(loss)" asides, amounts
+    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
+    name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in words)
+    name = name[:_MAX_NAME]
+    if not name:
+        name = "Item"
+    if not name[0].isalpha():
+        name = "Item" + name
+    return name
+
+
+def is_ncname(name: str) -> bool:
+    return bool(_NCNAME.match(name))
+
+
+class ExtensionFactory:
+    """Makes extension concepts with names unique within one mapper."""
+
+    def __init__(self, prefix: str, normalizer: Normalizer, cues: Cues) -> None:
+        if not is_ncname(prefix):
+            raise ValueError(f"extension prefix {prefix!r} is not an XML NCName")
+        self.prefix = prefix
+        self.normalizer = normalizer
+        self.cues = cues
+        self._made: dict[tuple[str, str, str, str], ConceptDef] = {}
+        self._names: set[str] = set()
+
+    def make(self, ctx: ItemContext, label: str, fallback: Balance | None) -> ConceptDef:
+        key = (label.lower(), str(ctx.kind), str(ctx.period_type), str(ctx.statement))
+        known = self._made.get(key)
+        if known is not None:
+            return known
+        base = camel_name(label)
+        name, n = base, 2
+        while name in self._names:
+            name, n = f"{base}{n}", n + 1
+        self._names.add(name)
+        concept = ConceptDef(prefix=self.prefix, name=name, type=_TYPES[ctx.kind],
+                             period_type=ctx.period_type, balance=self._balance(ctx, label, fallback),
+                             label=label)
+        self._made[key] = concept
+        return concept
+
+    def _balance(self, ctx: ItemContext, label: str, fallback: Balance | None) -> Balance | None:
+        if ctx.kind is not ValueKind.MONETARY:
+            return None
+        words = frozenset(self.normalizer.words(label)) or frozenset(self.normalizer.words(ctx.section))
+        balance = fallback
+        for candidate, cues in self.cues.balance_cues:
+            if any(cue <= words for cue in cues):
+                balance = candidate
+                break
+        section = self.cues.section_class(frozenset(self.normalizer.words(ctx.section)))
+        if ctx.shown_negative and section in self.cues.contra_sections:
+            return Balance.DEBIT
+        return balance

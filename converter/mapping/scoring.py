@@ -1,0 +1,104 @@
+"""Rank the catalog's concepts for one row: features, weighted score, softmax confidence."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from converter.mapping.context import ItemContext
+from converter.mapping.index import LabelIndex, candidate_names
+from converter.mapping.evidence import EXTENSION
+from converter.mapping.params import ScoringModel
+from converter.model import Balance
+
+_RANK_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str  # us-gaap local name
+    score: float
+    confidence: float  # calibrated probability that this candidate is the filer's concept
+
+
+@dataclass(frozen=True)
+class Ranking:
+    label: str  # the label that was scored ("Total <section>" for an unlabeled total)
+    candidates: tuple[Candidate, ...]  # best first, at most _RANK_DEPTH
+    extension_evidence: float  # best cosine with a training row whose filer used an extension
+
+
+@dataclass(frozen=True)
+class Features:
+    label: str
+    table: dict[str, tuple[float, ...]]  # candidate -> feature values in FEATURES order
+    extension: float  # best cosine with a training row whose filer used an extension
+
+
+class Scorer:
+    def __init__(self, labels: LabelIndex, model: ScoringModel) -> None:
+        self.labels = labels
+        self.names = labels.names
+        self.model = model
+
+    def features(self, ctx: ItemContext) -> Features:
+        """Feature values (in `FEATURES` order) of every candidate that shares a word with the row."""
+        norm, cues, names = self.names.normalizer, self.names.cues, self.names
+        label = ctx.effective_label
+        query = names.vector(norm.tokens(label))
+        statement = str(ctx.statement)
+        name_s = names.name_scores(query)
+        row_s, label_s = self.labels.label_scores(query, statement)
+        exact = self.labels.exact_share(statement, norm.key(label))
+        allowed = names.allowed.get((ctx.kind, ctx.period_type), set())
+        section_class = cues.section_class(frozenset(norm.words(ctx.section)))
+        stated = cues.label_class(frozenset(norm.words(label)))
+        contra = ctx.shown_negative and section_class in cues.contra_sections
+        table: dict[str, tuple[float, ...]] = {}
+        for name in candidate_names(name_s, row_s, label_s, exact) & allowed:
+            balance = names.concepts[name].balance
+            table[name] = (
+                name_s.get(name, 0.0), row_s.get(name, 0.0), label_s.get(name, 0.0),
+                exact.get(name, 0.0), self.labels.prior_of(statement, name),
+                self.labels.usage.get(name, 0.0),
+                self._section_agreement(name, stated, learned=False) if stated else 0.0,
+                self._section_agreement(name, section_class, learned=True) if section_class and not stated else 0.0,
+                (1.0 if balance is Balance.DEBIT else -1.0 if balance else 0.0) if contra else 0.0,
+            )
+        return Features(label, table, row_s.get(EXTENSION, 0.0))
+
+    def rank(self, ctx: ItemContext) -> Ranking:
+        return self.rank_features(self.features(ctx))
+
+    def rank_features(self, features: Features) -> Ranking:
+        weights = tuple(w for _, w in self.model.weights)
+        scored = sorted(((sum(w * f for w, f in zip(weights, values)), name)
+                         for name, values in features.table.items()),
+                        key=lambda item: (-item[0], item[1]))
+        return Ranking(features.label, self._confidences(scored[:_RANK_DEPTH], scored), features.extension)
+
+    def _section_agreement(self, name: str, row_class: str, learned: bool) -> float:
+        """+1 / -1 / 0: the concept's class (from its name, and when `learned` from the sections
+        filers printed it under) agrees / conflicts / neither with the row's class."""
+        cues = self.names.cues
+        classes = set(self.names.classes[name])
+        seen = self.labels.section_seen.get(name) if learned else None
+        if seen:
+            classes.add(seen.most_common(1)[0][0])
+        if row_class in classes:
+            return 1.0
+        if any(cues.conflict(row_class, cls) for cls in classes):
+            return -1.0
+        return 0.0
+
+    def _confidences(self, top: list[tuple[float, str]],
+                     everything: list[tuple[float, str]]) -> tuple[Candidate, ...]:
+        if not top:
+            return ()
+        temperature = self.model.temperature
+        best = top[0][0]
+        denominator = math.exp((self.model.null_score - best) / temperature) + sum(
+            math.exp((score - best) / temperature) for score, _ in everything[:50])
+        return tuple(Candidate(name, score,
+                               self.model.calibrate(math.exp((score - best) / temperature) / denominator))
+                     for score, name in top)
