@@ -269,3 +269,8 @@ class XbrlReport:
     networks: tuple[Network, ...]
     labels: tuple[Label, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def fact_lines(self) -> dict[str, int]:
+        """Fact id → the source line it was read from (facts with a source row only)."""
+        return {f.id: f.source_line for f in self.facts if f.source_line is not None}

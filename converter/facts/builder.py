@@ -1,0 +1,187 @@
+"""Document + mappings → XbrlReport: facts, contexts, units, networks, labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from converter.facts.calc import CalcRow, derive
+from converter.facts.contexts import ContextSet
+from converter.facts.dei import cover_facts, report_period
+from converter.facts.rules import Rules, load_rules
+from converter.facts.signs import NEGATED_LABEL_ROLE, orientations, sign_row
+from converter.model import (
+    CalcArc, Column, ConceptDef, Diagnostic, Document, Duration, Entity, Fact, Instant, Label,
+    LineItem, Mapping, Network, Period, PeriodType, PresentationArc, Severity, Statement,
+    ValueKind, XbrlReport,
+)
+
+STANDARD_LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
+
+
+@dataclass
+class _Collector:
+    contexts: ContextSet = field(default_factory=ContextSet)
+    facts: list[Fact] = field(default_factory=list)
+    seen: dict[tuple[str, str, str | None], Fact] = field(default_factory=dict)
+    labels: dict[tuple[str, str], Label] = field(default_factory=dict)
+    extensions: dict[str, ConceptDef] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add_fact(self, concept: str, period: Period, value: Decimal | str,
+                 kind: ValueKind | None, decimals: int | None, source_line: int | None) -> None:
+        context_id = self.contexts.context(period)
+        unit_id = self.contexts.unit(kind) if kind is not None else None
+        key = (concept, context_id, unit_id)
+        earlier = self.seen.get(key)
+        if earlier is not None:
+            if earlier.value != value:
+                self.diagnostics.append(Diagnostic(
+                    code="xbrlconv:duplicateFact", severity=Severity.WARNING,
+                    message=(f"{concept} for {period} is {value} here but {earlier.value} on "
+                             f"line {earlier.source_line}; the first value is reported"),
+                    source_line=source_line, concept=concept))
+            return
+        fact = Fact(id=f"f-{len(self.facts) + 1}", concept=concept, context_id=context_id,
+                    value=value, unit_id=unit_id, decimals=decimals, source_line=source_line)
+        self.seen[key] = fact
+        self.facts.append(fact)
+
+    def add_label(self, concept: str, role: str, text: str) -> None:
+        self.labels.setdefault((concept, role), Label(concept, role, text))
+
+
+def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], entity: Entity,
+                 document_type: str, period_end: date | None = None) -> XbrlReport:
+    """Turn the statements and their mappings into an XBRL report.
+
+    `mappings[i][j]` maps `document.statements[i].items[j]`.
+    """
+    if len(mappings) != len(document.statements):
+        raise ValueError(f"{len(mappings)} mapping lists for {len(document.statements)} statements")
+    rules = load_rules()
+    end = period_end or document.meta.period_of_report or _last_period_end(document)
+    out = _Collector()
+    networks: list[Network] = []
+    role_counts: dict[str, int] = {}
+    for number, (statement, statement_mappings) in enumerate(
+            zip(document.statements, mappings, strict=True), start=1):
+        if len(statement_mappings) != len(statement.items):
+            raise ValueError(f"statement {number}: {len(statement_mappings)} mappings for "
+                             f"{len(statement.items)} items")
+        concepts = tuple(_concept(m, entity) for m in statement_mappings)
+        for concept, mapping in zip(concepts, statement_mappings, strict=True):
+            if mapping.is_extension:
+                out.extensions.setdefault(concept.qname, concept)
+        rule = rules.statements[statement.kind]
+        role_counts[rule.role] = role_counts.get(rule.role, 0) + 1
+        role_id = rule.role if role_counts[rule.role] == 1 else f"{rule.role}{role_counts[rule.role]}"
+        networks.append(_statement_network(statement, concepts, rules, out, entity, role_id, number))
+    dei_period = report_period(out.contexts, end)
+    for concept, value in cover_facts(entity, document_type, end):
+        out.add_fact(concept.qname, dei_period, value, None, None, None)
+    for concept in out.extensions.values():
+        out.add_label(concept.qname, STANDARD_LABEL_ROLE, concept.label)
+    facts = tuple(sorted(out.facts, key=lambda f: (not f.concept.startswith("dei:"), _fact_number(f))))
+    return XbrlReport(
+        entity=entity, document_type=document_type, period_end=end,
+        stem=f"{entity.prefix}-{end.strftime('%Y%m%d')}",
+        contexts=out.contexts.contexts(), units=out.contexts.units(), facts=facts,
+        extension_concepts=tuple(out.extensions.values()), networks=tuple(networks),
+        labels=tuple(out.labels.values()),
+        diagnostics=tuple(out.diagnostics),
+    )
+
+
+def _fact_number(fact: Fact) -> int:
+    return int(fact.id.removeprefix("f-"))
+
+
+def _last_period_end(document: Document) -> date:
+    ends = [c.period.end for s in document.statements for c in s.columns]
+    if not ends:
+        raise ValueError("the document has no statement columns to take a period end from")
+    return max(ends)
+
+
+def _concept(mapping: Mapping, entity: Entity) -> ConceptDef:
+    if mapping.is_extension and mapping.concept.prefix != entity.prefix:
+        return replace(mapping.concept, prefix=entity.prefix)
+    return mapping.concept
+
+
+def fact_period(column: Column, concept: ConceptDef, item: LineItem, rules: Rules) -> Period | None:
+    """The period of a row's fact in a column; None when the concept cannot take it."""
+    period = column.period
+    if concept.period_type is PeriodType.DURATION:
+        return period if isinstance(period, Duration) else None
+    if isinstance(period, Instant):
+        return period
+    label = item.label.lower()
+    if any(word in label for word in rules.beginning_balance_words):
+        return Instant(period.start - timedelta(days=1))
+    return Instant(period.end)
+
+
+def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rules: Rules,
+                       out: _Collector, entity: Entity, role_id: str, number: int) -> Network:
+    rule = rules.statements[statement.kind]
+    sides = orientations(statement, concepts, rules)
+    presentation: dict[str, PresentationArc] = {}
+    calc_rows: list[CalcRow] = []
+    for item, concept, side in zip(statement.items, concepts, sides, strict=True):
+        signed = sign_row(item, concept, side, rules)
+        out.diagnostics.extend(signed.diagnostics)
+        periods = tuple(fact_period(c, concept, item, rules) for c in statement.columns)
+        has_values = not concept.abstract and any(v is not None for v in signed.values)
+        if has_values:
+            _add_row_facts(item, concept, signed.values, periods, out)
+        preferred = NEGATED_LABEL_ROLE if has_values and signed.negated else None
+        if preferred is not None:
+            out.add_label(concept.qname, NEGATED_LABEL_ROLE, item.label)
+        presentation.setdefault(concept.qname, PresentationArc(
+            rule.root, concept.qname, len(presentation) + 1, preferred))
+        calc_rows.append(CalcRow(
+            concept=concept,
+            values=signed.values if has_values else tuple(None for _ in signed.values),
+            periods=periods, decimals=item.decimals, is_total=item.is_total,
+            summable=(item.kind is ValueKind.MONETARY and concept.balance is not None
+                      and not concept.abstract)))
+    return Network(
+        role_id=role_id,
+        role_uri=f"{entity.namespace}/role/{role_id}",
+        definition=f"{number:04d} - Statement - {statement.title.strip() or rule.title}",
+        presentation=tuple(presentation.values()),
+        calculation=_calc_arcs(calc_rows),
+    )
+
+
+def _add_row_facts(item: LineItem, concept: ConceptDef, values: Sequence[Decimal | None],
+                   periods: Sequence[Period | None], out: _Collector) -> None:
+    for value, period in zip(values, periods, strict=True):
+        if value is None:
+            continue
+        if period is None:
+            out.diagnostics.append(Diagnostic(
+                code="xbrlconv:periodTypeMismatch", severity=Severity.WARNING,
+                message=(f"{concept.qname} is a duration concept but row {item.label!r} sits in "
+                         "an instant column; the value is not reported"),
+                source_line=item.source_line, concept=concept.qname))
+            continue
+        out.add_fact(concept.qname, period, value, item.kind, item.decimals, item.source_line)
+
+
+def _calc_arcs(rows: Sequence[CalcRow]) -> tuple[CalcArc, ...]:
+    arcs: list[CalcArc] = []
+    parents: set[str] = set()
+    for summation in derive(rows):
+        parent = rows[summation.total].concept.qname
+        if parent in parents:
+            continue
+        parents.add(parent)
+        for order, (child, weight) in enumerate(
+                zip(summation.children, summation.weights, strict=True), start=1):
+            arcs.append(CalcArc(parent, rows[child].concept.qname, weight, order))
+    return tuple(arcs)

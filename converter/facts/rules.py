@@ -1,0 +1,96 @@
+"""The data the facts stage follows, loaded from `taxonomy/rules/`.
+
+Statement roots, roles and balance orientations live in `statements.json`;
+the concepts that must never be negative in `non-negative.json` (generated
+from the XBRL US DQC constants); taxonomy namespaces in `namespaces.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from converter.errors import TaxonomyError
+from converter.model import Balance, StatementKind
+from converter.resources import TAXONOMY_DIR
+
+RULES_DIR = TAXONOMY_DIR / "rules"
+
+
+@dataclass(frozen=True)
+class StatementRule:
+    root: str  # "us-gaap:StatementOfFinancialPositionAbstract"
+    role: str  # role id, e.g. "BalanceSheet"
+    title: str
+    orientation: Balance
+    second_side_orientation: Balance | None
+
+
+@dataclass(frozen=True)
+class Rules:
+    statements: dict[StatementKind, StatementRule]
+    credit_side_section_words: tuple[str, ...]
+    asset_total_concepts: frozenset[str]
+    beginning_balance_words: tuple[str, ...]
+    non_negative: frozenset[str]  # us-gaap local names
+
+
+@dataclass(frozen=True)
+class TaxonomyRef:
+    prefix: str
+    namespace: str
+    schema: str
+
+
+def _read(path: Path) -> dict:  # type: ignore[type-arg]
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise TaxonomyError(f"cannot read rule data: {exc}", file=path,
+                            hint="reinstall xbrlconv or restore taxonomy/rules/") from exc
+    if not isinstance(data, dict):
+        raise TaxonomyError("rule data must be a JSON object", file=path)
+    return data
+
+
+@cache
+def load_rules() -> Rules:
+    path = RULES_DIR / "statements.json"
+    data = _read(path)
+    try:
+        statements = {
+            StatementKind(kind): StatementRule(
+                root=entry["root"], role=entry["role"], title=entry["title"],
+                orientation=Balance(entry["orientation"]),
+                second_side_orientation=(Balance(entry["second_side_orientation"])
+                                         if "second_side_orientation" in entry else None),
+            )
+            for kind, entry in data["statements"].items()
+        }
+        missing = set(StatementKind) - set(statements)
+        if missing:
+            raise TaxonomyError(f"no rule for statement kinds {sorted(missing)}", file=path)
+        rules = Rules(
+            statements=statements,
+            credit_side_section_words=tuple(data["credit_side_section_words"]),
+            asset_total_concepts=frozenset(data["asset_total_concepts"]),
+            beginning_balance_words=tuple(data["beginning_balance_words"]),
+            non_negative=frozenset(_read(RULES_DIR / "non-negative.json")["concepts"]),
+        )
+    except (KeyError, ValueError) as exc:
+        raise TaxonomyError(f"malformed rule data: {exc!r}", file=path) from exc
+    return rules
+
+
+@cache
+def load_taxonomy_refs() -> dict[str, TaxonomyRef]:
+    path = RULES_DIR / "namespaces.json"
+    data = _read(path)
+    try:
+        return {prefix: TaxonomyRef(prefix, entry["namespace"], entry["schema"])
+                for prefix, entry in data["taxonomies"].items()}
+    except (KeyError, TypeError) as exc:
+        raise TaxonomyError(f"malformed taxonomy list: {exc!r}", file=path) from exc

@@ -1,0 +1,198 @@
+"""Validate a written report with Arelle, offline, against the shipped taxonomy package.
+
+This is the only module that imports Arelle. One `arelle.api.Session` stays
+warm across calls; Arelle's log goes to an in-memory handler and comes back as
+`Diagnostic`s. Calculation 1.1 inconsistencies are arithmetic slips in the
+source document: warnings naming the total, the sum found and the source line.
+Any other message at error level is an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+
+from arelle import PackageManager
+from arelle.api.Session import Session
+from arelle.RuntimeOptions import RuntimeOptions, RuntimeOptionsException
+from lxml import etree
+
+from converter.errors import ValidationSetupError
+from converter.model import Diagnostic, Severity
+
+CALC_INCONSISTENCY = re.compile(r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
+ERROR_LEVEL = logging.ERROR - 2  # Arelle's ERROR-SEMANTIC and above
+INCONSISTENCY_LEVEL = logging.WARNING + 3  # Arelle's INCONSISTENCY
+INTERVAL = re.compile(r"^[\[(]\s*(-?[\d,.]+)\s*,\s*(-?[\d,.]+)\s*[\])]$")
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+FRAGMENT = re.compile(r"#([A-Za-z_][\w.-]*)$")
+
+
+@dataclass(frozen=True)
+class _Message:
+    code: str
+    level: int
+    text: str
+    args: Mapping[str, object]
+    fact_ids: tuple[str, ...]
+
+
+class _BufferHandler(logging.Handler):
+    """Keeps Arelle's log records as data; nothing is printed."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.messages: list[_Message] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, Mapping) else {}
+        try:
+            text = str(record.msg) % args if args else str(record.msg)
+        except (TypeError, ValueError, KeyError):
+            text = str(record.msg)
+        refs = getattr(record, "refs", None) or []
+        fact_ids = tuple(_fragment(ref) for ref in refs if isinstance(ref, Mapping))
+        self.messages.append(_Message(
+            code=str(getattr(record, "messageCode", "") or ""), level=record.levelno,
+            text=text, args=args, fact_ids=tuple(f for f in fact_ids if f)))
+
+
+def _fragment(ref: Mapping[str, object]) -> str:
+    object_id = ref.get("id")
+    if isinstance(object_id, str) and object_id:
+        return object_id
+    match = FRAGMENT.search(str(ref.get("href", "")))
+    return match.group(1) if match else ""
+
+
+class _PackagesConfig(dict[str, object]):
+    """Arelle's package configuration that survives the reset `Session.run` does first.
+
+    arelle-release 2.47 clears the package manager's configuration at the start of
+    every `Session.run` but only re-creates it when a controller is constructed,
+    so a warm session fails on its second run with packages (KeyError 'packages').
+    Clearing this dict leaves the empty structure a fresh controller would have.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(packages=[], remappings={})
+
+    def clear(self) -> None:
+        super().clear()
+        self.update(packages=[], remappings={})
+
+
+class Validator:
+    """Validates instances with one warm Arelle session; use as a context manager or `close()`."""
+
+    def __init__(self, package: Path) -> None:
+        self.package = Path(package)
+        if not self.package.is_file():
+            raise ValidationSetupError(
+                f"taxonomy package not found: {self.package}", file=self.package,
+                hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing package zip")
+        self._session = Session()
+        self._handler = _BufferHandler()
+
+    def __enter__(self) -> Validator:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._session.close()
+
+    def validate(self, instance: Path, fact_lines: Mapping[str, int]) -> tuple[Diagnostic, ...]:
+        """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines."""
+        messages = self._run(instance, keep_open=False)
+        concepts = _fact_concepts(instance)
+        return tuple(d for d in (_diagnostic(m, fact_lines, concepts) for m in messages)
+                     if d is not None)
+
+    def read_facts(self, instance: Path) -> dict[str, Decimal | str]:
+        """The value Arelle reads for each fact id of `instance` (numbers as Decimal)."""
+        self._run(instance, keep_open=True)
+        values: dict[str, Decimal | str] = {}
+        for model in self._session.get_models():
+            for fact in model.facts:
+                value = fact.xValue
+                values[str(fact.id)] = value if isinstance(value, Decimal) else str(fact.value)
+            model.modelManager.close(model)
+        return values
+
+    def _run(self, instance: Path, *, keep_open: bool) -> tuple[_Message, ...]:
+        try:
+            options = RuntimeOptions(
+                entrypointFile=str(instance), packages=[str(self.package)], validate=not keep_open,
+                calcs="c11r", internetConnectivity="offline", logFile="logToBuffer",
+                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False)
+        except RuntimeOptionsException as exc:
+            raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",
+                                       file=self.package) from exc
+        self._handler.messages.clear()
+        PackageManager.getInstance().packagesConfig = _PackagesConfig()
+        self._session.run(options, logHandler=self._handler)
+        messages = tuple(self._handler.messages)
+        self._handler.messages.clear()
+        _check_setup(messages, self.package)
+        return messages
+
+
+def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
+    for message in messages:
+        if message.code.startswith(("tpe:", "arelle:packageError", "arelle:packageLoadingError")) \
+                or (message.code == "IOerror" and "package" in message.text.lower()):
+            raise ValidationSetupError(
+                f"Arelle could not use the taxonomy package {package}: [{message.code}] {message.text}",
+                file=package, hint="rebuild or reinstall the taxonomy package")
+
+
+def _fact_concepts(instance: Path) -> dict[str, str]:
+    """Fact id → "prefix:Name" as written in the instance; empty when it cannot be read."""
+    try:
+        root = etree.parse(str(instance), PARSER).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return {}
+    return {str(e.get("id")): f"{e.prefix}:{etree.QName(e).localname}"
+            for e in root if isinstance(e.tag, str) and e.get("id") and e.get("contextRef")}
+
+
+def _diagnostic(message: _Message, fact_lines: Mapping[str, int],
+                concepts: Mapping[str, str]) -> Diagnostic | None:
+    lines = [fact_lines[f] for f in message.fact_ids if f in fact_lines]
+    line = lines[0] if lines else None
+    named = [concepts[f] for f in message.fact_ids if f in concepts]
+    if CALC_INCONSISTENCY.match(message.code):
+        concept = named[0] if named else str(message.args.get("concept", "")) or None
+        return Diagnostic(
+            code=message.code, severity=Severity.WARNING,
+            message=(f"the source's own arithmetic does not add up: {concept} is "
+                     f"{_amount(message.args.get('reportedSum'))} but its items sum to "
+                     f"{_amount(message.args.get('computedSum'))} "
+                     f"(context {message.args.get('contextID')}"
+                     + (f", source line {line})" if line is not None else ")")),
+            source_line=line, concept=concept)
+    if message.level >= ERROR_LEVEL or message.level == INCONSISTENCY_LEVEL:
+        severity = Severity.ERROR
+    elif message.level >= logging.WARNING:
+        severity = Severity.WARNING
+    else:
+        return None
+    return Diagnostic(code=message.code or "arelle", severity=severity, message=message.text,
+                      source_line=line, concept=named[0] if named else None)
+
+
+def _amount(text: object) -> str:
+    """Arelle's Calc 1.1 interval "[8187500, 8188500]" as the amount it stands for (8188000)."""
+    match = INTERVAL.match(str(text))
+    if match is None:
+        return str(text)
+    low, high = (Decimal(g.replace(",", "")) for g in match.groups())
+    return format((low + high) / 2, "f")

@@ -1,0 +1,174 @@
+"""Render an XbrlReport as an XBRL 2.1 instance with its extension schema and linkbases.
+
+The templates in `templates/` do the rendering; this module only arranges the
+report's ready values into what they iterate over. Files are written into a
+temporary directory beside the target and moved into place.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from converter.facts.contexts import CIK_SCHEME
+from converter.facts.rules import TaxonomyRef, load_taxonomy_refs
+from converter.model import CalcArc, Duration, Label, PresentationArc, XbrlReport
+from converter.resources import TEMPLATES_DIR
+
+BASE_NAMESPACES = (
+    ("xbrli", "http://www.xbrl.org/2003/instance"),
+    ("link", "http://www.xbrl.org/2003/linkbase"),
+    ("xlink", "http://www.w3.org/1999/xlink"),
+    ("iso4217", "http://www.xbrl.org/2003/iso4217"),
+)
+NEGATED_ROLE_HREF = ("http://www.xbrl.org/2009/role/negatedLabel",
+                     "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel")
+LINKBASE_ROLES = {
+    "cal": "http://www.xbrl.org/2003/role/calculationLinkbaseRef",
+    "pre": "http://www.xbrl.org/2003/role/presentationLinkbaseRef",
+    "lab": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
+}
+TEMPLATES = {"cal": "calculation.xml.j2", "pre": "presentation.xml.j2", "lab": "label.xml.j2"}
+
+
+@dataclass(frozen=True)
+class _ContextView:
+    id: str
+    instant: str | None
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class _Ref:
+    uri: str
+    href: str
+
+
+@dataclass(frozen=True)
+class _LinkbaseRef:
+    role: str
+    href: str
+
+
+XML_ILLEGAL = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: object) -> object:
+    """Drop the characters XML 1.0 cannot carry (form feeds and other controls from plain-text filings)."""
+    if isinstance(value, str):
+        return XML_ILLEGAL.sub("", value)
+    return value
+
+
+def xbrl_value(value: Decimal | str) -> str:
+    """A fact value as XBRL writes it: decimals in plain notation (33227000, never 3.3227E+7)."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+class _Renderer:
+    def __init__(self, report: XbrlReport) -> None:
+        self.report = report
+        self.taxonomies: dict[str, TaxonomyRef] = load_taxonomy_refs()
+        env = Environment(
+            loader=FileSystemLoader(TEMPLATES_DIR),
+            autoescape=select_autoescape(enabled_extensions=("xml", "xsd", "j2"),
+                                         default_for_string=True, default=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True, finalize=xml_text,
+        )
+        env.filters.update(xbrl_value=xbrl_value, href=self.href, loc=_loc, lab=_lab,
+                           arc_concepts=_arc_concepts)
+        self.env = env
+
+    def href(self, concept: str) -> str:
+        prefix, name = concept.split(":", 1)
+        if prefix == self.report.entity.prefix:
+            return f"{self.report.stem}.xsd#{prefix}_{name}"
+        return f"{self.taxonomies[prefix].schema}#{prefix}_{name}"
+
+    def namespaces(self) -> tuple[tuple[str, str], ...]:
+        entity = self.report.entity
+        return (BASE_NAMESPACES
+                + tuple((t.prefix, t.namespace) for t in self.taxonomies.values())
+                + ((entity.prefix, entity.namespace),))
+
+    def instance(self) -> str:
+        contexts = tuple(
+            _ContextView(c.id, None, c.period.start.isoformat(), c.period.end.isoformat())
+            if isinstance(c.period, Duration) else _ContextView(c.id, str(c.period), None, None)
+            for c in self.report.contexts)
+        return self.env.get_template("instance.xml.j2").render(
+            namespaces=self.namespaces(), stem=self.report.stem, contexts=contexts,
+            units=self.report.units, facts=self.report.facts, cik_scheme=CIK_SCHEME,
+            cik=self.report.entity.cik)
+
+    def schema(self, stem: str) -> str:
+        used_types = {c.type.split(":", 1)[0] for c in self.report.extension_concepts}
+        imports = tuple(t for t in self.taxonomies.values()
+                        if t.prefix in ("us-gaap", "dei") or t.prefix in used_types)
+        linkbases = tuple(_LinkbaseRef(LINKBASE_ROLES[kind], f"{stem}_{kind}.xml")
+                          for kind in TEMPLATES)
+        return self.env.get_template("schema.xsd.j2").render(
+            namespace=self.report.entity.namespace,
+            namespaces=(("xs", "http://www.w3.org/2001/XMLSchema"),) + self.namespaces(),
+            linkbases=linkbases, networks=self.report.networks, imports=imports,
+            concepts=self.report.extension_concepts)
+
+    def linkbase(self, kind: str) -> str:
+        networks = self.report.networks
+        labels: dict[str, list[Label]] = {}
+        for label in self.report.labels:
+            labels.setdefault(label.concept, []).append(label)
+        if kind == "lab":
+            negated = any(label.role == NEGATED_ROLE_HREF[0] for label in self.report.labels)
+            role_refs: tuple[_Ref, ...] = (_Ref(*NEGATED_ROLE_HREF),) if negated else ()
+        else:
+            role_refs = tuple(_Ref(n.role_uri, f"{self.report.stem}.xsd#{n.role_id}")
+                              for n in networks if kind == "pre" or n.calculation)
+        return self.env.get_template(TEMPLATES[kind]).render(
+            role_refs=role_refs, networks=networks, labels=tuple(labels.items()))
+
+
+def _loc(concept: str) -> str:
+    return "loc_" + concept.replace(":", "_")
+
+
+def _lab(concept: str) -> str:
+    return "lab_" + concept.replace(":", "_")
+
+
+def _arc_concepts(arcs: Iterable[CalcArc | PresentationArc]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for arc in arcs:
+        seen.setdefault(arc.parent)
+        seen.setdefault(arc.child)
+    return tuple(seen)
+
+
+def write_xbrl(report: XbrlReport, outdir: Path) -> tuple[Path, ...]:
+    """Write `<stem>.xml`, `<stem>.xsd` and the `_cal`, `_pre`, `_lab` linkbases into `outdir`."""
+    renderer = _Renderer(report)
+    stem = report.stem
+    documents = {f"{stem}.xml": renderer.instance(), f"{stem}.xsd": renderer.schema(stem)}
+    for kind in TEMPLATES:
+        documents[f"{stem}_{kind}.xml"] = renderer.linkbase(kind)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(dir=outdir, prefix=".xbrlconv-") as staging:
+        for name, text in documents.items():
+            (Path(staging) / name).write_text(text, encoding="utf-8")
+        for name in documents:
+            target = outdir / name
+            shutil.move(str(Path(staging) / name), str(target))
+            written.append(target)
+    return tuple(written)
