@@ -1,0 +1,130 @@
+"""The `xbrlconv` command line.
+
+Every failure becomes one line on stderr and a documented exit code; no
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from converter import __version__
+from converter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UsageError, XbrlconvError
+
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}  converted (or validated) and valid; source-arithmetic slips are warnings in report.json
+  {EXIT_INVALID}  validation found errors (listed in report.json)
+  {EXIT_BAD_INPUT}  bad input or usage: empty, binary or statement-less document, unknown option, bad mapping file
+  {EXIT_INTERNAL}  internal error (a bug: please report it with the input document)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit 2 with its own text; keep one line
+        raise UsageError(message, hint=f"see `{self.prog} --help`")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xbrlconv", description="Convert the financial statements in SEC EDGAR "
+                     "documents into validated XBRL.", epilog=EXIT_CODES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"xbrlconv {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    convert = commands.add_parser("convert", help="convert one EDGAR document", epilog=EXIT_CODES,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    convert.add_argument("input", type=Path, help="an EDGAR document or full submission (.txt)")
+    convert.add_argument("-o", "--outdir", type=Path, required=True, help="folder for the outputs")
+    convert.add_argument("--cik", help="SEC CIK (overrides the SEC header)")
+    convert.add_argument("--name", help="registrant name (overrides the SEC header)")
+    convert.add_argument("--ticker", help="trading symbol")
+    convert.add_argument("--form", help="form type for DocumentType, e.g. 10-Q, 8-K")
+    convert.add_argument("--prefix", help="extension prefix (default: ticker or first word of the name)")
+    convert.add_argument("--mapping", type=Path, help="mapping override file (YAML or JSON)")
+    convert.add_argument("--taxonomy-package", type=Path,
+                         help="taxonomy package zip for validation (default: the shipped offline package)")
+    convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+
+    validate = commands.add_parser("validate", help="validate an XBRL instance offline", epilog=EXIT_CODES,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate.add_argument("instance", type=Path)
+    validate.add_argument("--taxonomy-package", type=Path)
+
+    map_labels = commands.add_parser("map-labels", help="map JSON-lines rows to concepts (stdout)")
+    map_labels.add_argument("rows", type=Path, help="JSON lines: id, label, statement, section, period_type")
+
+    taxonomy = commands.add_parser("taxonomy", help="taxonomy data")
+    taxonomy_commands = taxonomy.add_subparsers(dest="taxonomy_command", required=True, parser_class=_Parser)
+    build = taxonomy_commands.add_parser("build", help="rebuild taxonomy/ from the official sources")
+    build.add_argument("--sources", type=Path, required=True,
+                       help="folder with us-gaap-2024/, fintagging/, arelle-edgar/ (and corpus evidence)")
+    build.add_argument("--corpus", type=Path, help="folder of real filings used as evidence")
+    return parser
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from converter.pipeline import ConvertOptions, convert
+
+    result = convert(ConvertOptions(
+        input=args.input, outdir=args.outdir, cik=args.cik, name=args.name, ticker=args.ticker,
+        form=args.form, prefix=args.prefix, mapping=args.mapping, taxonomy_package=args.taxonomy_package,
+        validate=not args.no_validate))
+    print(f"{result.instance}: {result.facts} facts, {len(result.errors)} errors, "
+          f"{len(result.warnings)} warnings (see {result.report})")
+    return EXIT_INVALID if result.errors else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from converter.model import Severity
+    from converter.taxonomy.package import default_package
+    from converter.validate import Validator
+
+    if not args.instance.is_file():
+        raise UsageError("no such instance file", file=args.instance)
+    with Validator(args.taxonomy_package or default_package()) as validator:
+        diagnostics = validator.validate(args.instance, {})
+    for diagnostic in diagnostics:
+        print(f"{diagnostic.severity.value}: {diagnostic.code}: {diagnostic.message}")
+    return EXIT_INVALID if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
+
+
+def _map_labels(args: argparse.Namespace) -> int:
+    from converter.mapping import map_rows
+
+    try:
+        lines = args.rows.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read rows: {exc}", file=args.rows) from exc
+    for line in map_rows(lines):
+        print(line)
+    return EXIT_OK
+
+
+def _taxonomy(args: argparse.Namespace) -> int:
+    from converter.taxonomy.build import build
+
+    summary = build(args.sources, corpus=args.corpus)
+    print(summary)
+    return EXIT_OK
+
+
+COMMANDS = {"convert": _convert, "validate": _validate, "map-labels": _map_labels, "taxonomy": _taxonomy}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except XbrlconvError as exc:
+        print(f"xbrlconv: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("xbrlconv: interrupted", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # the last guard: a bug must still not print a traceback
+        print(f"xbrlconv: internal error: {type(exc).__name__}: {exc} "
+              "(please report it with the input document)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,82 @@
+"""The reference release, converted end to end: every value, period and concept, and the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from converter.cli import main
+from tests.conftest import EXAMPLE, ROOT, SEED, shared_path
+from tests.factdump import fact_rows
+
+GOLDEN = ROOT / "tests" / "golden" / "seed_facts.tsv"
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path]:
+    shared_path("seed")
+    out = tmp_path_factory.mktemp("seed") / "out"
+    code = main(["convert", str(SEED), "-o", str(out), "--cik", "844143", "--name", "Innovo Group Inc.",
+                 "--ticker", "INNO"])
+    return code, out
+
+
+def _report(out: Path) -> dict:
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_seed_converts_valid(seed_run: tuple[int, Path]) -> None:
+    code, out = seed_run
+    report = _report(out)
+    assert code == 0, report["errors"]
+    assert report["errors"] == []
+    assert report["instance"] == "inno-20030301.xml"
+    assert (out / report["instance"]).is_file()
+    assert Path(report["taxonomy_package"]).is_absolute() and Path(report["taxonomy_package"]).is_file()
+    for suffix in (".xsd", "_cal.xml", "_pre.xml", "_lab.xml"):
+        assert (out / f"inno-20030301{suffix}").is_file()
+
+
+def test_seed_facts_match_golden(seed_run: tuple[int, Path]) -> None:
+    _, out = seed_run
+    rows = fact_rows(out / "inno-20030301.xml")
+    assert rows == GOLDEN.read_text(encoding="utf-8").splitlines()
+
+
+def test_seed_has_its_77_printed_values(seed_run: tuple[int, Path]) -> None:
+    _, out = seed_run
+    nonzero = [row for row in fact_rows(out / "inno-20030301.xml") if row.split("\t")[2] not in ("0",)]
+    assert len(nonzero) == 77
+
+
+def test_seed_reports_only_the_current_liabilities_slip(seed_run: tuple[int, Path]) -> None:
+    _, out = seed_run
+    warnings = _report(out)["warnings"]
+    calc = [w for w in warnings if "calc" in w["code"].lower() or "summation" in w["code"].lower()]
+    assert len(calc) == 1, calc
+    assert calc[0]["concept"] == "us-gaap:LiabilitiesCurrent"
+    assert calc[0]["source_line"] == 233
+    assert "8188000" in calc[0]["message"].replace(",", "") or "8,188" in calc[0]["message"]
+
+
+def test_seed_mapping_entries(seed_run: tuple[int, Path]) -> None:
+    _, out = seed_run
+    mapping = _report(out)["mapping"]
+    assert len(mapping) == 40
+    assert {m["statement"] for m in mapping} == {"balance_sheet", "income_statement"}
+    for entry in mapping:
+        assert 0.0 <= entry["confidence"] <= 1.0
+        assert isinstance(entry["alternatives"], list)
+        assert entry["source_line"] > 0
+    by_line = {m["source_line"]: m for m in mapping}
+    assert by_line[248]["concept"].endswith(":TreasuryStockValue") or "Treasury" in by_line[248]["concept"]
+    assert by_line[298]["concept"] == "us-gaap:NetIncomeLoss"
+
+
+def test_bundled_example_gives_the_seed_facts(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "--cik", "844143", "--name", "Innovo Group Inc.",
+                 "--ticker", "INNO"]) == 0
+    assert fact_rows(out / "inno-20030301.xml") == GOLDEN.read_text(encoding="utf-8").splitlines()
