@@ -28,7 +28,6 @@ NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|
 WORD_DATE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>\d{4})\b", re.IGNORECASE)
 MONTH_DAY = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\b,?", re.IGNORECASE)
 MONTH_ONLY = re.compile(r"\b" + _MONTH_RE + r"(?![a-z])", re.IGNORECASE)
-BARE_YEAR = re.compile(r"(?<![\d,./$])(?P<year>(?:19|20)\d\d)(?![\d,./%])")
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -36,6 +36,10 @@ from converter.readers.cells import LineKind, read_line
      "1997, 1,943,666; 1996, 1,191,666", ["5915572", "3564238"], [0, 0]),
     ("                                                       2,917          1,296",
      "", ["2917", "1296"], [0, 0]),
+    ("Cash and equivalents.............. $  1,234    $ ( 5,678)",
+     "Cash and equivalents", ["1234", "-5678"], [0, 0]),
+    ("Net sales . . . . . . . . . . . . .   12.5     10.0",
+     "Net sales", ["12.5", "10.0"], [1, 1]),
 ])
 def test_value_lines(text, label, values, places):
     line = read_line(7, text)

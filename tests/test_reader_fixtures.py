@@ -121,3 +121,15 @@ def test_a_scale_note_in_a_label_overrides_the_statement_scale(tmp_path):
     assert item(income, "Operating revenues").values[0] == Decimal(5120000)
     shares = item(income, "Average shares outstanding (in millions)")
     assert (shares.values[0], shares.scale) == (Decimal(200000000), 6)
+
+
+def test_month_day_centred_under_a_spanning_header_applies_to_its_columns():
+    document = read_document(FIXTURES / "gadget_q2_2004_centered_dates.txt")
+    (income,) = document.statements
+    assert [column.period for column in income.columns] == [
+        Duration(date(2004, 4, 1), date(2004, 6, 30)), Duration(date(2003, 4, 1), date(2003, 6, 30)),
+        Duration(date(2004, 1, 1), date(2004, 6, 30)), Duration(date(2003, 1, 1), date(2003, 6, 30))]
+    assert income.columns[1].header == "Three Months Ended June 30, 2003"
+    assert item(income, "Basic").values == (
+        Decimal("0.10"), Decimal("0.08"), Decimal("0.20"), Decimal("0.15"))
+    assert document.diagnostics == ()

@@ -127,3 +127,16 @@ def test_random_table_text_never_crashes(lines):
         for statement in document.statements:
             for item in statement.items:
                 assert len(item.values) == len(statement.columns) == len(item.texts)
+
+
+def test_submission_document_without_text_tags_and_unclosed(tmp_path):
+    table = "\n".join(seed_lines()[190:313])
+    submission = ("<SEC-DOCUMENT>0000000000-03-000002.txt : 20030415\n<SEC-HEADER>\n"
+                  "CONFORMED SUBMISSION TYPE:\t8-K\n</SEC-HEADER>\n"
+                  f"<DOCUMENT>\n<TYPE>EX-99\n{table}\n")
+    document = read_document(write(tmp_path, "unclosed.txt", submission))
+    assert document.meta.form_type == "8-K"
+    balance, income = document.statements
+    net_income = next(item for item in income.items if item.label == "NET INCOME (LOSS)")
+    assert submission.splitlines()[net_income.source_line - 1].startswith("NET INCOME (LOSS)")
+    assert len(balance.items) == 24

@@ -8,13 +8,28 @@ from pathlib import Path
 
 import pytest
 
-from converter.model import Duration, Instant, StatementKind, ValueKind
+from converter.model import Document, Duration, Instant, StatementKind, ValueKind
 from converter.readers import read_document
-from reader_dump import item_rows
 
 TESTS = Path(__file__).resolve().parent
 SEED = TESTS.parent.parent / "shared" / "seed" / "000_42643171a94e83b9.txt"
 GOLDEN = TESTS / "golden" / "seed_reader.txt"
+
+
+def item_rows(document: Document) -> list[str]:
+    """Every value as one sorted text row: kind | section | label | period | value | value kind |
+    decimals | total | source line."""
+    rows = []
+    for statement in document.statements:
+        for item in statement.items:
+            for column, value in zip(statement.columns, item.values, strict=True):
+                if value is None:
+                    continue
+                rows.append(" | ".join((
+                    statement.kind.value, item.section, item.label, str(column.period), str(value),
+                    item.kind.value, str(item.decimals), "total" if item.is_total else "-",
+                    str(item.source_line))))
+    return sorted(rows)
 
 
 @pytest.fixture(scope="module")

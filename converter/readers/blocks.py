@@ -1,5 +1,5 @@
-"""Find table blocks in EDGAR text: `<TABLE>` … `</TABLE>` regions, or, in text
-without table tags, runs of aligned columns separated by blank lines.
+"""Find table blocks in EDGAR text: `<TABLE>` … `</TABLE>` regions, and, in the
+text outside them, bare runs of aligned columns separated by blank lines.
 
 A block keeps the title lines printed above it (company, statement title,
 dates, scale note). Markup lines (`<S>`, `<C>`, `<CAPTION>`, `<PAGE>`, `<FN>`)
@@ -30,7 +30,6 @@ HEADER_LINES = 6
 class Block:
     lines: tuple[Line, ...]
     titles: tuple[Line, ...]  # nearest last
-    tagged: bool
 
 
 def _strip_markup(number: int, raw: str) -> Line:
@@ -83,7 +82,7 @@ def bare_blocks(region: list[tuple[int, str]]) -> list[Block]:
     for start, group in _with_headers(groups):
         rows = [line for line in group if line.kind is LineKind.VALUES and len(line.cells) >= 2]
         if len(rows) >= MIN_ROWS:
-            blocks.append(Block(tuple(_without_prose(group)), _titles(region, start), False))
+            blocks.append(Block(tuple(_without_prose(group)), _titles(region, start)))
     return blocks
 
 
@@ -135,7 +134,7 @@ def find_blocks(region: list[tuple[int, str]]) -> list[Block]:
         while index < len(region) and not _CLOSE.match(region[index][1]) and not _OPEN.match(region[index][1]):
             body.append(_strip_markup(*region[index]))
             index += 1
-        blocks.append(Block(tuple(body), titles, True))
+        blocks.append(Block(tuple(body), titles))
         index += 1
     blocks.extend(bare_blocks(outside))
     return blocks

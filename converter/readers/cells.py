@@ -23,6 +23,7 @@ _RULE = re.compile(r"^[\s\-=_+]*$")
 _RULE_CHARS = re.compile(r"[-=_]{3,}")
 _LABEL_MARK = re.compile(r"(?:\s+\([a-z0-9]\)|\s*\*{1,3})$", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_LEADER = re.compile(r"(?:\.\s?){3,}(?=\s|\$|\(|\d|-|$)")  # dot leaders: "Cash........ $ 1,234"
 
 
 class LineKind(Enum):
@@ -72,7 +73,7 @@ def parse_number(token: str) -> tuple[Decimal, int, bool]:
 def _cell(token: str, start: int, end: int, printed: str) -> Cell:
     if _DASH.match(token):
         return Cell(printed, Decimal(0), 0, start, end, False, True)
-    value, places, percent = parse_number(token)
+    value, places, percent = parse_number(printed.replace(" ", ""))
     return Cell(printed, value, places, start, end, percent, False)
 
 
@@ -87,7 +88,7 @@ def clean_label(text: str) -> str:
 
 
 def read_line(number: int, raw: str) -> Line:
-    text = raw.expandtabs(8).rstrip()
+    text = _LEADER.sub(lambda match: " " * len(match.group()), raw.expandtabs(8)).rstrip()
     if not text.strip():
         return Line(number, text, LineKind.BLANK, "", 0, ())
     if _RULE.match(text) and _RULE_CHARS.search(text):
@@ -105,8 +106,8 @@ def read_line(number: int, raw: str) -> Line:
         if not (is_number_token(token) or _DASH.match(token)):
             break
         first = index
-        if index > 0 and tokens[index - 1][2] in _PREFIX:
-            first = index - 1
+        while first > 0 and index - first < 2 and tokens[first - 1][2] in _PREFIX:
+            first -= 1
         cell_start = tokens[first][0]
         if first > 0 and cell_start - tokens[first - 1][1] < 2:
             break

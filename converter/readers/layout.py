@@ -98,9 +98,11 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
     above: list[list[Chunk]] = [[] for _ in columns]
     left: list[Chunk] = []
     first_start = columns[0].start if columns else 0
+    groups: list[list[int]] = []  # columns under one spanning chunk ("Three Months Ended")
     for line in head:
         if line.kind in (LineKind.BLANK, LineKind.RULE):
             continue
+        placed: list[tuple[Chunk, list[int]]] = []
         for chunk in chunks(line):
             hits = [index for index, column in enumerate(columns)
                     if chunk.start < column.end and chunk.end > column.start]
@@ -111,8 +113,25 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
                 hits = [min(range(len(columns)),
                             key=lambda index: abs((columns[index].start + columns[index].end) / 2 - centre))]
             if hits:
-                for index in hits:
-                    above[index].append(chunk)
+                placed.append((chunk, hits))
             else:
                 left.append(chunk)
+        for chunk, hits in _spread(placed, groups):
+            for index in hits:
+                above[index].append(chunk)
+        groups.extend(hits for _, hits in placed if len(hits) > 1)
     return above, left
+
+
+def _spread(placed: list[tuple[Chunk, list[int]]], groups: list[list[int]]) -> list[tuple[Chunk, list[int]]]:
+    """A chunk over one column of a spanned group ("June 30," centred under "Three Months
+    Ended") applies to the whole group when no other chunk of its line sits over the group."""
+    spread: list[tuple[Chunk, list[int]]] = []
+    for chunk, hits in placed:
+        if len(hits) == 1:
+            group = next((group for group in reversed(groups) if hits[0] in group), None)
+            owners = {index for other, others in placed if other is not chunk for index in others}
+            if group is not None and not owners & set(group):
+                hits = group
+        spread.append((chunk, hits))
+    return spread

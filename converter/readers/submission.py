@@ -76,21 +76,29 @@ class Part:
 
 
 def split_documents(lines: list[str]) -> list[Part]:
+    """The `<TEXT>` of each `<DOCUMENT>` (the whole document when it has no `<TEXT>` tag)."""
     parts: list[Part] = []
     doc_type = ""
+    opened: int | None = None
     start: int | None = None
     for index, line in enumerate(lines):
         if _DOC_OPEN.match(line):
-            doc_type, start = "", None
+            doc_type, opened, start = "", index + 1, None
         elif (match := _TYPE.match(line)) and start is None:
             doc_type = match["type"]
         elif _TEXT_OPEN.match(line) and start is None:
             start = index + 1
-        elif (_TEXT_CLOSE.match(line) or _DOC_CLOSE.match(line)) and start is not None:
+        elif _TEXT_CLOSE.match(line) and start is not None:
             parts.append(Part(doc_type, start + 1, tuple(lines[start:index])))
-            start = None
-    if start is not None:
-        parts.append(Part(doc_type, start + 1, tuple(lines[start:])))
+            start = opened = None
+        elif _DOC_CLOSE.match(line):
+            begin = start if start is not None else opened
+            if begin is not None:
+                parts.append(Part(doc_type, begin + 1, tuple(lines[begin:index])))
+            start = opened = None
+    begin = start if start is not None else opened
+    if begin is not None:
+        parts.append(Part(doc_type, begin + 1, tuple(lines[begin:])))
     return parts
 
 
