@@ -107,7 +107,7 @@ def _taxonomy(args: argparse.Namespace) -> int:
     from converter.taxonomy.build import build
 
     summary = build(args.sources, corpus=args.corpus)
-    print(summary)
+    print(summary.report())
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from converter.errors import TaxonomyError
 from converter.model import Balance, PeriodType
-from converter.taxonomy.catalog import Catalog, load_catalog, read_catalog
+from converter.taxonomy.catalog import CATALOG_PATH, Catalog, load_catalog, read_catalog
 from converter.taxonomy.corpus import period_uses_in
 from converter.taxonomy.labels import split_name
 from converter.taxonomy.xlink import iter_arcs
@@ -141,6 +142,51 @@ def test_balance_agrees_with_every_calculation_arc(catalog: Catalog) -> None:
     assert violations == []
 
 
+def test_balance_agrees_with_the_filers_calculation_arcs(catalog: Catalog) -> None:
+    checked, violations = 0, []
+    for path in sorted(CORPUS.rglob("*_cal.xml")):
+        for arc in iter_arcs(path, "calculationArc"):
+            parent = catalog.get(arc.parent.removeprefix("us-gaap:"))
+            child = catalog.get(arc.child.removeprefix("us-gaap:"))
+            if parent is None or child is None or not (parent.balance and child.balance):
+                continue
+            checked += 1
+            if (parent.balance == child.balance) != (arc.weight == 1):
+                violations.append(f"{path.name}: {arc.parent} -> {arc.child} {arc.weight}")
+    assert checked > 1_900
+    assert violations == []
+
+
+def test_calculation_arcs_join_concepts_of_one_period_type(catalog: Catalog) -> None:
+    """A summation binds facts of one context: parent and children share the period type."""
+    files = [*sorted((SOURCES / "us-gaap-2024" / "stm").glob("*-cal-*.xml")),
+             *sorted((SOURCES / "arelle-edgar").glob("us-gaap-cal-*-all.xsd")),
+             *sorted(CORPUS.rglob("*_cal.xml"))]
+    mixed = set()
+    for path in files:
+        for arc in iter_arcs(path, "calculationArc"):
+            parent = catalog.get(arc.parent.removeprefix("us-gaap:"))
+            child = catalog.get(arc.child.removeprefix("us-gaap:"))
+            if parent and child and parent.period_type != child.period_type:
+                mixed.add(f"{arc.parent} -> {arc.child}")
+    assert mixed == set()
+
+
+def test_agrees_with_the_dqc_concept_sets(catalog: Catalog) -> None:
+    """XBRL US data-quality rules list income-statement concepts and asset concepts."""
+    constants = json.loads((SOURCES / "arelle-edgar" / "dqcrt-us-2024-constants.json")
+                           .read_text(encoding="utf-8"))
+
+    def names(key: str) -> list[str]:
+        return [q.split("}")[1] for q in constants[key][1:] if q.startswith("{http://fasb.org/us-gaap/")]
+
+    income = [catalog.get(n) for n in names("INCOME_STATEMENT_CONCEPTS")]
+    assets = [catalog.get(n) for n in names("ASSET_TYPES")]
+    assert len(income) > 500 and len(assets) > 400
+    assert all(c is not None and c.period_type is PeriodType.DURATION for c in income)
+    assert all(c is not None and c.period_type is PeriodType.INSTANT for c in assets)
+
+
 def test_missing_or_broken_catalog_raises(tmp_path: Path) -> None:
     with pytest.raises(TaxonomyError, match="concept catalog missing"):
         read_catalog(tmp_path / "nothing.jsonl.gz")
@@ -148,6 +194,12 @@ def test_missing_or_broken_catalog_raises(tmp_path: Path) -> None:
     broken.write_bytes(b"not gzip")
     with pytest.raises(TaxonomyError, match="unreadable"):
         read_catalog(broken)
+    good = gzip.decompress(CATALOG_PATH.read_bytes()).decode().splitlines()
+    truncated = tmp_path / "truncated.jsonl.gz"
+    truncated.write_bytes(gzip.compress("\n".join([*good[:3], '{"name": "X"}']).encode()))
+    with pytest.raises(TaxonomyError, match="bad catalog entry") as caught:
+        read_catalog(truncated)
+    assert caught.value.line == 4
 
 
 _WORD = st.sampled_from(["Accounts", "Payable", "Current", "Net", "Of", "Tax", "Income",

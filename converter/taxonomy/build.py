@@ -15,6 +15,7 @@ import json
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from converter.taxonomy.record import ConceptRecord
 from converter.taxonomy.rules import BuildRules, load_rules
 from converter.taxonomy.schema import DeiType, dei_schema, srt_types_schema, usgaap_schema
 from converter.taxonomy.sources import TaxonomySources, read_sources
+from converter.taxonomy.xlink import Arc
 
 CATALOG_FILE = "concepts.jsonl.gz"
 EVIDENCE_FILE = "evidence.jsonl.gz"
@@ -48,8 +50,26 @@ class BuildSummary:
     balance_evidence: dict[str, int]
     context_disagreements: tuple[str, ...]  # same-release contexts that disagree
     holdout: tuple[int, int]                # (agreeing, compared): derivation without contexts
-    calc_violations: int
+    calc_violations: int                    # FASB statement and SEC merged calculation arcs
+    filer_calc_violations: int              # calculation arcs of the shared filings
     seconds: float
+
+    def report(self) -> str:
+        """A few lines for the command line."""
+        agree, compared = self.holdout
+        lines = [
+            f"{self.concepts} concepts -> {self.catalog}",
+            f"evidence -> {self.evidence}",
+            f"package -> {self.package}",
+            "period type from: " + ", ".join(f"{k} {v}" for k, v in self.period_type_evidence.items()),
+            "balance from: " + ", ".join(f"{k} {v}" for k, v in self.balance_evidence.items()),
+            f"period type without filings agrees with {agree}/{compared} concepts used in them",
+            f"contexts disagreeing (2024 release): {len(self.context_disagreements)}",
+            f"calculation arcs contradicting balances: {self.calc_violations} "
+            f"(filers' arcs: {self.filer_calc_violations})",
+            f"built in {self.seconds} s",
+        ]
+        return "\n".join(lines + list(self.context_disagreements))
 
 
 def build(sources: Path, out: Path = TAXONOMY_DIR, corpus: Path | None = None) -> BuildSummary:
@@ -70,7 +90,7 @@ def build(sources: Path, out: Path = TAXONOMY_DIR, corpus: Path | None = None) -
                    separators=(",", ":")) + "\n" for r in records)))
     package = write_package(out / "packages" / PACKAGE_FILE, _package_members(src, records))
     contexts = derive.context_period_types(evidence)
-    blind = derive.derive_period_types(src, _structures(src, rules), rules, {})
+    blind = derive.derive_period_types(src, _structures(src, rules), rules, {}, evidence.calc_arcs)
     compared = [name for name in contexts if name in blind]
     by_name = {r.name: r for r in records}
     return BuildSummary(
@@ -79,7 +99,8 @@ def build(sources: Path, out: Path = TAXONOMY_DIR, corpus: Path | None = None) -
         balance_evidence=_count(records, "balance"),
         context_disagreements=tuple(context_disagreements(by_name, evidence)),
         holdout=(sum(blind[n].value == contexts[n].value for n in compared), len(compared)),
-        calc_violations=len(calc_violations(by_name, src)),
+        calc_violations=len(calc_violations(by_name, src.calc_arcs)),
+        filer_calc_violations=len(calc_violations(by_name, evidence.calc_arcs)),
         seconds=round(time.perf_counter() - started, 2))
 
 
@@ -107,7 +128,7 @@ def derive_records(src: TaxonomySources, corpus: CorpusEvidence,
                    rules: BuildRules) -> list[ConceptRecord]:
     structures = _structures(src, rules)
     periods = derive.derive_period_types(src, structures, rules,
-                                         derive.context_period_types(corpus))
+                                         derive.context_period_types(corpus), corpus.calc_arcs)
     balances = derive.derive_balances(src, structures, rules, corpus)
     domains = sorted(n for n, s in structures.items()
                      if s.type == "dtr-types:domainItemType" and n.endswith("Domain"))
@@ -177,12 +198,15 @@ def context_disagreements(records: dict[str, ConceptRecord],
     return [f"{key} ({', '.join(sorted(sources))})" for key, sources in sorted(found.items())]
 
 
-def calc_violations(records: dict[str, ConceptRecord], src: TaxonomySources) -> list[str]:
+def calc_violations(records: dict[str, ConceptRecord], arcs: Iterable[Arc]) -> list[str]:
     """Calculation arcs whose weight contradicts the balances (XBRL 2.1 5.1.1.2)."""
     bad = []
-    for arc in src.calc_arcs:
-        parent = records[arc.parent.partition(":")[2]].balance
-        child = records[arc.child.partition(":")[2]].balance
+    for arc in arcs:
+        parent_record = records.get(arc.parent.partition(":")[2])
+        child_record = records.get(arc.child.partition(":")[2])
+        if parent_record is None or child_record is None:
+            continue
+        parent, child = parent_record.balance, child_record.balance
         if parent and child and (parent == child) != ((arc.weight or 1) > 0):
             bad.append(f"{arc.source}: {arc.parent} -> {arc.child} weight {arc.weight}")
     return bad

@@ -96,15 +96,27 @@ class Catalog:
         return len(self._concepts)
 
 
-def _concept(line: str) -> CatalogConcept:
-    row = json.loads(line)
+def _concept(row: dict[str, object]) -> CatalogConcept:
     balance = row["balance"]
     return CatalogConcept(
-        name=row["name"], prefix=PREFIX, type=row["type"], substitution_group=row["sg"],
-        abstract=row["abstract"], period_type=_PERIODS[row["period"]],
-        balance=None if balance is None else _BALANCES[balance], nillable=row["nillable"],
-        deprecated=row["deprecated"], replacement=row["replacement"], label=row["label"],
-        labels=tuple(row["labels"]))
+        name=str(row["name"]), prefix=PREFIX, type=str(row["type"]),
+        substitution_group=str(row["sg"]), abstract=bool(row["abstract"]),
+        period_type=_PERIODS[str(row["period"])],
+        balance=None if balance is None else _BALANCES[str(balance)],
+        nillable=bool(row["nillable"]),
+        deprecated=None if row["deprecated"] is None else str(row["deprecated"]),
+        replacement=None if row["replacement"] is None else str(row["replacement"]),
+        label=str(row["label"]), labels=tuple(row["labels"]))  # type: ignore[arg-type]
+
+
+def _bad_line(lines: list[str]) -> tuple[int, str]:
+    """The first line that is not a catalog entry, and why."""
+    for number, line in enumerate(lines, start=1):
+        try:
+            _concept(json.loads(line))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            return number, repr(exc)
+    return 0, "unknown"
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -117,15 +129,14 @@ def read_catalog(path: Path) -> Catalog:
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
         raise TaxonomyError(f"concept catalog unreadable: {exc}", file=path,
                             hint="rebuild it with `xbrlconv taxonomy build`") from exc
-    concepts: dict[str, CatalogConcept] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        try:
-            concept = _concept(line)
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise TaxonomyError(f"bad catalog entry ({exc!r})", file=path, line=number,
-                                hint="rebuild it with `xbrlconv taxonomy build`") from exc
-        concepts[concept.name] = concept
-    return Catalog(concepts)
+    lines = text.splitlines()
+    try:  # one parse of the whole file is twice as fast as one per line
+        concepts = [_concept(row) for row in json.loads("[" + ",".join(lines) + "]")]
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        number, reason = _bad_line(lines)
+        raise TaxonomyError(f"bad catalog entry ({reason})", file=path, line=number or None,
+                            hint="rebuild it with `xbrlconv taxonomy build`") from exc
+    return Catalog({concept.name: concept for concept in concepts})
 
 
 @lru_cache(maxsize=1)

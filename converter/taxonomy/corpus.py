@@ -3,7 +3,8 @@
 * period types: every fact of a us-gaap concept in an XBRL instance or Inline XBRL
   document, with the period of its context;
 * labels: the filers' label linkbases (`*_lab.xml`) and MetaLinks.json;
-* item type and balance: MetaLinks.json (the SEC renderer's copy of the taxonomy).
+* item type and balance: MetaLinks.json (the SEC renderer's copy of the taxonomy);
+* calculation arcs between us-gaap concepts in the filers' `*_cal.xml`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.taxonomy.xlink import XBRLI, iter_labels, parse_xml
+from converter.taxonomy.xlink import XBRLI, Arc, iter_arcs, iter_labels, parse_xml
 
 USGAAP_NS = re.compile(r"^http://(?:(?:xbrl\.)?fasb\.org|xbrl\.us)/us-gaap/(\d{4})(?:-\d\d-\d\d)?$")
 IX_NS = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
@@ -41,6 +42,7 @@ class CorpusEvidence:
     labels: dict[str, set[str]] = field(default_factory=dict)      # every label text seen
     metalinks_type: dict[str, str] = field(default_factory=dict)
     metalinks_balance: dict[str, str] = field(default_factory=dict)
+    calc_arcs: list[Arc] = field(default_factory=list)  # filers' us-gaap to us-gaap arcs
 
 
 def _instance_files(corpus: Path) -> Iterator[Path]:
@@ -135,6 +137,10 @@ def read_corpus(corpus: Path) -> CorpusEvidence:
     for folder in ("ixbrl", "xbrl-instances"):
         for path in sorted((corpus / folder).rglob("*_lab.xml")):
             _read_label_linkbase(evidence, path, f"lab:{path.parent.name}")
+        for path in sorted((corpus / folder).rglob("*_cal.xml")):
+            evidence.calc_arcs.extend(
+                arc for arc in iter_arcs(path, "calculationArc")
+                if arc.parent.startswith("us-gaap:") and arc.child.startswith("us-gaap:"))
         for path in sorted((corpus / folder).rglob("MetaLinks.json")):
             _read_metalinks(evidence, path, "metalinks")
     return evidence

@@ -1,31 +1,40 @@
 """Derive each concept's attributes from the evidence, strongest first, recording the evidence.
 
-periodType: contexts of real filings (newest us-gaap release wins) > meta-model arcs
-(instant-inflow/outflow/accrual: instant -> duration) > calculation arcs (summation binds
-facts of one context, so parent and child share the period type) > FASB statement
-networks (balance sheet: instant; income, comprehensive income: duration) > name rules.
+periodType: abstracts and text blocks are durations; then contexts of real filings (newest
+us-gaap release wins) > meta-model arcs (instant-inflow/outflow/accrual: instant ->
+duration; contra: instant) > calculation arcs (summation binds facts of one context, so
+parent and child share the period type; so do a deprecated concept and its replacement)
+> FASB statement networks (balance sheet: instant;
+income, comprehensive income: duration) > name rules and a word model trained on all of
+the above (learn.py), voted per calculation-connected group.
 
 balance (monetary items only): MetaLinks (SEC renderer's copy of the taxonomy) > accounting
-anchors, spread along calculation arcs (XBRL 2.1 5.2.5.2: weight +1 joins equal balances,
--1 opposite ones) > contra arcs (opposite) > name rules voted per calculation component.
+anchors, spread along the FASB's and the filers' calculation arcs (XBRL 2.1 5.1.1.2: weight
++1 joins equal balances, -1 opposite ones), the meta-model's instant-contra arcs (opposite
+balances) and deprecated-to-replacement arcs (same balance) > name rules and the word model, voted per connected group so that
+every arc stays consistent.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from converter.taxonomy.corpus import CorpusEvidence
 from converter.taxonomy.learn import NaiveBayes, features
-from converter.taxonomy.rules import BuildRules
+from converter.taxonomy.rules import BuildRules, NameRule
 from converter.taxonomy.sources import TaxonomySources
+from converter.taxonomy.xlink import Arc
 
-STRUCTURAL_SUFFIXES = ("Abstract", "Axis", "Table", "LineItems", "Domain", "Member")
 BALANCE_SHEET_ROLE = "StatementOfFinancialPosition"
 DURATION_ROLES = ("StatementOfIncome", "StatementOfComprehensiveIncome")
 OPPOSITE = {"debit": "credit", "credit": "debit"}
-RULE_WEIGHT = 5.0  # log-odds a balance name rule is worth in a calculation-group vote
+Graph = Mapping[str, list[tuple[str, int, str]]]  # concept -> (neighbour, weight, arc source)
+RULE_WEIGHT = 5.0  # log-odds a name rule is worth in a calculation-group vote
+PERIODS = ("instant", "duration")
+CONTRA_SOURCE = "meta-instant-contra"
+BALANCES = ("debit", "credit")
 
 
 @dataclass(frozen=True)
@@ -60,27 +69,42 @@ def structure_of(name: str, listed_type: str, us_types: set[str], rules: BuildRu
     return Structure(qtype, "xbrli:item", False, "concept-list")
 
 
-def _calc_neighbours(sources: TaxonomySources) -> dict[str, list[tuple[str, int]]]:
-    graph: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for arc in sources.calc_arcs:
+def _neighbours(arcs: Iterable[Arc]) -> dict[str, list[tuple[str, int, str]]]:
+    graph: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for arc in arcs:
         parent, child = arc.parent.partition(":")[2], arc.child.partition(":")[2]
-        graph[parent].append((child, arc.weight or 1))
-        graph[child].append((parent, arc.weight or 1))
+        graph[parent].append((child, arc.weight or 1, arc.source))
+        graph[child].append((parent, arc.weight or 1, arc.source))
     return graph
 
 
-def _spread(decided: dict[str, Attribute], graph: Mapping[str, list[tuple[str, int]]],
+def _replacement_arcs(sources: TaxonomySources) -> list[Arc]:
+    """A deprecated concept and the concept the FASB says to use instead report the same kind
+    of fact: same period type, same balance (weight +1)."""
+    return [Arc("", kind, f"us-gaap:{new}", f"us-gaap:{old}", 1, 0.0, f"depcon-def:{kind}")
+            for old, (new, kind) in sorted(sources.replacements.items())]
+
+
+def _arc_kind(source: str, signed: bool) -> str:
+    if source.startswith("depcon-def"):
+        return "replacement"
+    if source == CONTRA_SOURCE:
+        return "contra"
+    return "cal-weight" if signed else "cal"
+
+
+def _spread(decided: dict[str, Attribute], graph: Graph,
             signed: bool, allowed: set[str]) -> None:
     """Breadth-first spread of decided values along calculation arcs to undecided concepts."""
     queue = deque(sorted(decided))
     while queue:
         name = queue.popleft()
         value = decided[name].value
-        for other, weight in graph.get(name, ()):
+        for other, weight, source in graph.get(name, ()):
             if other in decided or other not in allowed or value is None:
                 continue
             new = OPPOSITE[value] if signed and weight < 0 else value
-            decided[other] = Attribute(new, f"cal-weight:{name}" if signed else f"cal:{name}")
+            decided[other] = Attribute(new, f"{_arc_kind(source, signed)}:{name}:{source}")
             queue.append(other)
 
 
@@ -103,14 +127,14 @@ def context_period_types(corpus: CorpusEvidence) -> dict[str, Attribute]:
 
 
 def derive_period_types(sources: TaxonomySources, structures: Mapping[str, Structure],
-                        rules: BuildRules, contexts: Mapping[str, Attribute]
-                        ) -> dict[str, Attribute]:
+                        rules: BuildRules, contexts: Mapping[str, Attribute],
+                        filer_arcs: Iterable[Arc] = ()) -> dict[str, Attribute]:
     names = set(sources.concepts)
     decided: dict[str, Attribute] = {}
     for name, struct in structures.items():
         if struct.abstract or struct.substitution_group == "" or struct.type.endswith(
                 ("textBlockItemType",)):
-            decided[name] = Attribute("duration", f"{struct.evidence}:abstract-or-text")
+            decided[name] = Attribute("duration", "structure:abstract-or-text-block")
     for name, attr in contexts.items():
         if name in names and name not in decided:
             decided[name] = attr
@@ -120,7 +144,7 @@ def derive_period_types(sources: TaxonomySources, structures: Mapping[str, Struc
         decided.setdefault(parent, Attribute("instant", f"meta:{kind}"))
         child_value = "instant" if kind == "instant-contra" else "duration"
         decided.setdefault(child, Attribute(child_value, f"meta:{kind}"))
-    graph = _calc_neighbours(sources)
+    graph = _neighbours([*sources.calc_arcs, *filer_arcs, *_replacement_arcs(sources)])
     _spread(decided, graph, signed=False, allowed=names)
     for arc in sorted(sources.stm_presentation, key=lambda a: (a.role, a.parent, a.child)):
         role = arc.role.rsplit("/", 1)[-1]
@@ -130,12 +154,12 @@ def derive_period_types(sources: TaxonomySources, structures: Mapping[str, Struc
         if value is not None and child not in decided:
             decided[child] = Attribute(value, f"stm-network:{role}")
     _spread(decided, graph, signed=False, allowed=names)
-    learned = {name for name in decided if not structures[name].abstract}
-    for name in sorted(names - decided.keys()):
-        rule = rules.first(rules.period_rules, name)
-        if rule is not None:
-            decided[name] = Attribute(rule.value, rule.evidence)
-    _learn(decided, learned, names - decided.keys(), structures)
+    learned = sorted(name for name in decided if not structures[name].abstract)
+    model = NaiveBayes(((features(n, structures[n].type), str(decided[n].value)) for n in learned),
+                       classes=PERIODS)
+    undecided = names - decided.keys()
+    for group in _components(sorted(undecided), graph, undecided, signed=False):
+        _vote(group, model, structures, rules.period_rules, PERIODS, decided)
     return decided
 
 
@@ -156,31 +180,24 @@ def derive_balances(sources: TaxonomySources, structures: Mapping[str, Structure
     for name, balance in sorted(rules.balance_anchors.items()):
         if name in monetary and name not in decided:
             decided[name] = Attribute(balance, "anchor:rules.yaml")
-    graph = _calc_neighbours(sources)
+    contra = [replace(arc, weight=-1, source=CONTRA_SOURCE) for arc in sources.meta_arcs
+              if arc.arcrole.endswith("instant-contra")]
+    graph = _neighbours([*sources.calc_arcs, *corpus.calc_arcs, *contra,
+                         *_replacement_arcs(sources)])
     _spread(decided, graph, signed=True, allowed=monetary)
-    for arc in sorted(sources.meta_arcs, key=lambda a: (a.parent, a.child)):
-        if not arc.arcrole.endswith("instant-contra"):
-            continue
-        parent, child = arc.parent.partition(":")[2], arc.child.partition(":")[2]
-        for known, other in ((parent, child), (child, parent)):
-            if known in decided and other in monetary and other not in decided:
-                value = decided[known].value
-                if value is not None:
-                    decided[other] = Attribute(OPPOSITE[value], f"meta:instant-contra:{known}")
-    _spread(decided, graph, signed=True, allowed=monetary)
-    learned = {name for name, attr in decided.items() if attr.value is not None}
+    learned = sorted(name for name, attr in decided.items() if attr.value is not None)
+    model = NaiveBayes(((features(n, structures[n].type), str(decided[n].value)) for n in learned),
+                       classes=BALANCES)
     undecided = monetary - decided.keys()
-    model = NaiveBayes((features(n, structures[n].type), str(decided[n].value))
-                       for n in sorted(learned))
-    for component in _components(sorted(undecided), graph, undecided):
-        _vote(component, model, structures, rules, decided)
+    for group in _components(sorted(undecided), graph, undecided, signed=True):
+        _vote(group, model, structures, rules.balance_rules, BALANCES, decided)
     return decided
 
 
-def _components(names: Iterable[str], graph: Mapping[str, list[tuple[str, int]]],
-                allowed: set[str]) -> list[dict[str, int]]:
+def _components(names: Iterable[str], graph: Graph, allowed: set[str],
+                signed: bool) -> list[dict[str, int]]:
     """Calculation-connected groups of undecided concepts, each with its sign relative to the
-    group's first member."""
+    group's first member (always +1 when not `signed`)."""
     seen: set[str] = set()
     groups = []
     for start in names:
@@ -191,44 +208,36 @@ def _components(names: Iterable[str], graph: Mapping[str, list[tuple[str, int]]]
         queue = deque([start])
         while queue:
             name = queue.popleft()
-            for other, weight in graph.get(name, ()):
+            for other, weight, _ in graph.get(name, ()):
                 if other in allowed and other not in seen:
                     seen.add(other)
-                    group[other] = group[name] * weight
+                    group[other] = group[name] * weight if signed else 1
                     queue.append(other)
         groups.append(group)
     return groups
 
 
-def _learn(decided: dict[str, Attribute], learned: set[str], todo: set[str],
-           structures: Mapping[str, Structure]) -> None:
-    """Decide `todo` with a word model trained on the `learned` decisions."""
-    model = NaiveBayes((features(n, structures[n].type), str(decided[n].value))
-                       for n in sorted(learned))
-    for name in sorted(todo):
-        value, margin = model.predict(features(name, structures[name].type))
-        decided[name] = Attribute(value, f"word-model:{margin:.1f}")
-
-
 def _vote(group: dict[str, int], model: NaiveBayes, structures: Mapping[str, Structure],
-          rules: BuildRules, decided: dict[str, Attribute]) -> None:
-    """One balance for a calculation-connected group of undecided concepts, so that its
-    arcs stay consistent: each member votes with a name rule (worth RULE_WEIGHT log-odds)
-    or the word model's log-odds, signed by its weight path; the sum decides."""
+          name_rules: tuple[NameRule, ...], classes: tuple[str, str],
+          decided: dict[str, Attribute]) -> None:
+    """One decision for a calculation-connected group of undecided concepts, so that its arcs
+    stay consistent: each member votes with a name rule (worth RULE_WEIGHT log-odds) or the
+    word model's log-odds, signed by its weight path; the sum decides between the classes."""
+    first, second = classes
     score = 0.0
     reasons = []
     for name, sign in sorted(group.items()):
-        rule = rules.first(rules.balance_rules, name)
+        rule = BuildRules.first(name_rules, name)
         if rule is not None:
-            score += sign * RULE_WEIGHT * (1 if rule.value == "debit" else -1)
+            score += sign * RULE_WEIGHT * (1 if rule.value == first else -1)
             reasons.append(rule.evidence)
         else:
             scores = model.scores(features(name, structures[name].type))
-            score += sign * (scores["debit"] - scores["credit"])
-    base = "debit" if score > 0 else "credit"
+            score += sign * (scores[first] - scores[second])
+    base, other = (first, second) if score > 0 else (second, first)
     if len(group) == 1:
         evidence = reasons[0] if reasons else f"word-model:{abs(score):.1f}"
     else:
         evidence = f"cal-group-vote:{sorted(group)[0]}:{len(group)}:{abs(score):.1f}"
     for name, sign in group.items():
-        decided[name] = Attribute(base if sign > 0 else OPPOSITE[base], evidence)
+        decided[name] = Attribute(base if sign > 0 else other, evidence)

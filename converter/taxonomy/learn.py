@@ -26,16 +26,16 @@ def features(name: str, type_name: str) -> list[str]:
 
 
 class NaiveBayes:
-    """Two-or-more-class multinomial naive Bayes with add-one smoothing."""
+    """Multinomial naive Bayes over the given classes, add-one smoothing (priors too)."""
 
-    def __init__(self, examples: Iterable[tuple[list[str], str]]) -> None:
-        self.counts: dict[str, Counter[str]] = {}
-        self.priors: Counter[str] = Counter()
+    def __init__(self, examples: Iterable[tuple[list[str], str]], classes: Iterable[str]) -> None:
+        self.counts: dict[str, Counter[str]] = {label: Counter() for label in classes}
+        self.priors: Counter[str] = Counter({label: 1 for label in self.counts})
         for feats, label in examples:
             self.priors[label] += 1
-            self.counts.setdefault(label, Counter()).update(feats)
+            self.counts[label].update(feats)
         self.totals = {label: sum(c.values()) for label, c in self.counts.items()}
-        self.vocabulary = len({f for c in self.counts.values() for f in c})
+        self.vocabulary = max(1, len({f for c in self.counts.values() for f in c}))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         """Log-probability (up to a constant) of each class."""

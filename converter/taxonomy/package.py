@@ -59,7 +59,7 @@ def taxonomy_package_xml() -> str:
     return "\n".join([
         "<?xml version='1.0' encoding='UTF-8'?>",
         "<tp:taxonomyPackage xml:lang='en' xmlns:tp='http://xbrl.org/2016/taxonomy-package'>",
-        "  <tp:identifier>https://github.com/xbrlconv/taxonomy/us-gaap-2024</tp:identifier>",
+        "  <tp:identifier>urn:xbrlconv:taxonomy-package:us-gaap-2024</tp:identifier>",
         "  <tp:name>xbrlconv offline US GAAP 2024 and DEI 2024</tp:name>",
         "  <tp:description>The us-gaap 2024 concepts with reconstructed attributes, the FASB "
         "statement linkbases and a dei 2024 subset, for validating xbrlconv output "

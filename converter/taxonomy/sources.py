@@ -3,7 +3,8 @@
 Expected layout:
     us-gaap-2024/            the FASB package minus its big files (stm/, meta/, elts/)
     fintagging/us_gaap_2024_BM25.jsonl   every concept name with its item type
-    arelle-edgar/            merged calculation relationships 2024/2025
+    arelle-edgar/            merged calculation relationships 2024/2025 (statements and
+                             the 2024 summary of all relationships), deprecated concepts
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from converter.errors import TaxonomyError
 from converter.taxonomy.xlink import Arc, iter_arcs
 
 PREFIX = "us-gaap"
-META_ARCROLES = ("instant-inflow", "instant-outflow", "instant-accrual", "instant-contra")
 DEP_DEFINITION_ARCROLES = (  # from = replacement, to = deprecated; in order of preference
     "dep-concept-deprecatedConcept",
     "essence-alias",
@@ -79,6 +79,7 @@ def read_sources(root: Path) -> TaxonomySources:
         calc.extend(iter_arcs(path, "calculationArc"))
     for path in sorted((root / "arelle-edgar").glob("us-gaap-cal-*-all.xsd")):
         calc.extend(iter_arcs(path, "calculationArc"))
+    calc.extend(_rels_calcs(_require(root / "arelle-edgar" / "us-gaap-rels-2024.json")))
     pre: list[Arc] = []
     for path in sorted((usgaap / "stm").glob("*-pre-*.xml")):
         pre.extend(iter_arcs(path, "presentationArc"))
@@ -92,6 +93,21 @@ def read_sources(root: Path) -> TaxonomySources:
                            stm_presentation=tuple(_usgaap_pairs(pre, concepts)),
                            meta_arcs=tuple(_usgaap_pairs(meta, concepts)),
                            deprecated=deprecated, replacements=replacements)
+
+
+def _rels_calcs(path: Path) -> list[Arc]:
+    """The SEC's summary of every 2024 calculation relationship (disclosures included):
+    {"calcs": {"1.0": {"us-gaap": {parent: {"us-gaap": [child, ...]}}}, "-1.0": ...}}."""
+    try:
+        calcs = json.loads(path.read_text(encoding="utf-8"))["calcs"]
+        return [Arc(role="", arcrole="summation-item", parent=f"{PREFIX}:{parent}",
+                    child=f"{PREFIX}:{child}", weight=1 if float(weight) > 0 else -1,
+                    order=0.0, source=path.name)
+                for weight, by_prefix in sorted(calcs.items())
+                for parent, children in sorted(by_prefix.get(PREFIX, {}).items())
+                for child in children.get(PREFIX, [])]
+    except (json.JSONDecodeError, KeyError, AttributeError, ValueError) as exc:
+        raise TaxonomyError(f"unexpected calculation summary: {exc!r}", file=path) from exc
 
 
 def _read_deprecations(root: Path, concepts: dict[str, str]
