@@ -25,7 +25,8 @@ from lxml import etree
 from converter.errors import ValidationSetupError
 from converter.model import Diagnostic, Severity
 
-CALC_INCONSISTENCY = re.compile(r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
+CALC_INCONSISTENCY = re.compile(
+    r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
 ERROR_LEVEL = logging.ERROR - 2  # Arelle's ERROR-SEMANTIC and above
 INCONSISTENCY_LEVEL = logging.WARNING + 3  # Arelle's INCONSISTENCY
 INTERVAL = re.compile(r"^[\[(]\s*(-?[\d,.]+)\s*,\s*(-?[\d,.]+)\s*[\])]$")
@@ -95,7 +96,7 @@ class Validator:
         if not self.package.is_file():
             raise ValidationSetupError(
                 f"taxonomy package not found: {self.package}", file=self.package,
-                hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing package zip")
+                hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing zip")
         self._session = Session()
         self._handler = _BufferHandler()
 
@@ -150,12 +151,17 @@ def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
         if message.code.startswith(("tpe:", "arelle:packageError", "arelle:packageLoadingError")) \
                 or (message.code == "IOerror" and "package" in message.text.lower()):
             raise ValidationSetupError(
-                f"Arelle could not use the taxonomy package {package}: [{message.code}] {message.text}",
+                f"Arelle could not use the taxonomy package {package}: "
+                f"[{message.code}] {message.text}",
                 file=package, hint="rebuild or reinstall the taxonomy package")
 
 
 def _fact_concepts(instance: Path) -> dict[str, str]:
-    """Fact id → "prefix:Name" as written in the instance; empty when it cannot be read."""
+    """Fact id → "prefix:Name" as written in the instance.
+
+    An instance that cannot be read yields no names: Arelle has already reported
+    why (IOerror or xmlSchema:syntax) among the diagnostics this map decorates.
+    """
     try:
         root = etree.parse(str(instance), PARSER).getroot()
     except (OSError, etree.XMLSyntaxError):
@@ -195,4 +201,4 @@ def _amount(text: object) -> str:
     if match is None:
         return str(text)
     low, high = (Decimal(g.replace(",", "")) for g in match.groups())
-    return format((low + high) / 2, "f")
+    return format(((low + high) / 2).normalize(), "f")

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter.facts import build_report
 from converter.facts.contexts import context_id
@@ -202,3 +204,54 @@ def test_duration_concept_in_instant_column_is_dropped_and_cover_period_is_one_d
     assert {d.code for d in report.diagnostics} == {"xbrlconv:periodTypeMismatch"}
     assert report.facts[0].context_id == "c-2003-03-01_2003-03-01"
     assert Duration(date(2003, 3, 1), date(2003, 3, 1)) in [c.period for c in report.contexts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(kind=st.sampled_from(list(StatementKind)),
+       balance=st.sampled_from([Balance.DEBIT, Balance.CREDIT, None]),
+       name=st.sampled_from(["TreasuryStockValue", "InterestExpense", "NetIncomeLoss", "Revenues"]),
+       shown=st.lists(st.integers(-10**6, 10**6), min_size=1, max_size=3))
+def test_a_fact_is_the_printed_amount_and_its_label_tells_the_sign(
+        kind: StatementKind, balance: Balance | None, name: str, shown: list[int]) -> None:
+    periods = [Instant(date(2003, 3, 1)), Instant(date(2002, 11, 30)), Instant(date(2002, 8, 31))]
+    if kind is not StatementKind.BALANCE_SHEET:
+        periods = [Duration(date(y, 1, 1), date(y, 12, 31)) for y in (2003, 2002, 2001)]
+    texts = tuple(f"({-v})" if v < 0 else str(v) for v in shown)
+    rows = (("Row", "", f"us-gaap:{name}", balance, texts, False, ValueKind.MONETARY),)
+    columns = tuple(Column(p, str(p)) for p in periods[:len(shown)])
+    sheet, mappings = statement(kind, "S", columns, rows, (7,))
+    report = build_report(Document(DocumentMeta(source="x"), (sheet,)), (mappings,), ENTITY, "10-Q")
+    facts = [f.value for f in report.facts if f.unit_id]
+    assert [abs(v) for v in facts] == [Decimal(abs(v)).scaleb(3) for v in shown]
+    negated = report.networks[0].presentation[0].preferred_label == NEGATED
+    flipped = [v for v, s in zip(facts, shown) if s != 0 and (v > 0) != (s > 0)]
+    nonzero = [s for s in shown if s != 0]
+    if name == "TreasuryStockValue":  # never negative: what the label cannot tell, a warning does
+        assert all(v >= 0 for v in facts)
+        consistent = len(flipped) == (len(nonzero) if negated else 0)
+        assert consistent or any(d.code == "xbrlconv:nonNegativeConceptFlipped" for d in report.diagnostics)
+    else:
+        assert len(flipped) == (len(nonzero) if negated else 0)
+
+
+def test_a_cash_flow_row_with_one_negative_amount_is_negated_as_a_whole() -> None:
+    rows = (("(Increase) decrease in accounts receivable", "OPERATING",
+             "us-gaap:IncreaseDecreaseInAccountsReceivable", Balance.CREDIT, ("(30)", "12"), False,
+             ValueKind.MONETARY),)
+    cash_flow, mappings = statement(StatementKind.CASH_FLOW, "CASH FLOWS",
+                                    (Column(Q1_2003, "2003"), Column(Q1_2002, "2002")), rows, (10,))
+    report = build_report(Document(DocumentMeta(source="x.txt"), (cash_flow,)), (mappings,), ENTITY, "10-Q")
+    assert values(report, "us-gaap:IncreaseDecreaseInAccountsReceivable") == {
+        "c-2002-12-01_2003-03-01": Decimal("30000"), "c-2001-12-02_2002-03-02": Decimal("-12000")}
+    assert report.networks[0].presentation[0].preferred_label == NEGATED
+
+
+def test_an_income_statement_row_with_mixed_signs_stays_as_printed() -> None:
+    rows = (("Income taxes (benefit)", "", "us-gaap:IncomeTaxExpenseBenefit", Balance.DEBIT,
+             ("63", "(21)"), False, ValueKind.MONETARY),)
+    income, mappings = statement(StatementKind.INCOME_STATEMENT, "OPS",
+                                 (Column(Q1_2003, "2003"), Column(Q1_2002, "2002")), rows, (10,))
+    report = build_report(Document(DocumentMeta(source="x.txt"), (income,)), (mappings,), ENTITY, "10-Q")
+    assert values(report, "us-gaap:IncomeTaxExpenseBenefit") == {
+        "c-2002-12-01_2003-03-01": Decimal("63000"), "c-2001-12-02_2002-03-02": Decimal("-21000")}
+    assert report.networks[0].presentation[0].preferred_label is None

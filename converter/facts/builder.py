@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from converter.facts.calc import CalcRow, derive
-from converter.facts.contexts import ContextSet
+from converter.facts.calc import CalcRow, Fitted, derive, merged, mismatches
+from converter.facts.contexts import ContextSet, context_id
 from converter.facts.dei import cover_facts, report_period
 from converter.facts.rules import Rules, load_rules
 from converter.facts.signs import NEGATED_LABEL_ROLE, orientations, sign_row
 from converter.model import (
-    CalcArc, Column, ConceptDef, Diagnostic, Document, Duration, Entity, Fact, Instant, Label,
-    LineItem, Mapping, Network, Period, PeriodType, PresentationArc, Severity, Statement,
+    Balance, CalcArc, Column, ConceptDef, Diagnostic, Document, Duration, Entity, Fact, Instant,
+    Label, LineItem, Mapping, Network, Period, PeriodType, PresentationArc, Severity, Statement,
     ValueKind, XbrlReport,
 )
 
@@ -65,6 +65,7 @@ def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], enti
     end = period_end or document.meta.period_of_report or _last_period_end(document)
     out = _Collector()
     networks: list[Network] = []
+    summations: list[tuple[Fitted, ...]] = []
     role_counts: dict[str, int] = {}
     for number, (statement, statement_mappings) in enumerate(
             zip(document.statements, mappings, strict=True), start=1):
@@ -77,14 +78,22 @@ def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], enti
                 out.extensions.setdefault(concept.qname, concept)
         rule = rules.statements[statement.kind]
         role_counts[rule.role] = role_counts.get(rule.role, 0) + 1
-        role_id = rule.role if role_counts[rule.role] == 1 else f"{rule.role}{role_counts[rule.role]}"
-        networks.append(_statement_network(statement, concepts, rules, out, entity, role_id, number))
+        count = role_counts[rule.role]
+        role_id = rule.role if count == 1 else f"{rule.role}{count}"
+        network, fitted = _statement_network(statement, concepts, rules, out, entity, role_id,
+                                             number)
+        networks.append(network)
+        summations.append(fitted)
+    everywhere = [s for fitted in summations for s in fitted]
+    networks = [replace(network, calculation=_calc_arcs(fitted, everywhere, out.facts, out))
+                for network, fitted in zip(networks, summations, strict=True)]
     dei_period = report_period(out.contexts, end)
     for concept, value in cover_facts(entity, document_type, end):
         out.add_fact(concept.qname, dei_period, value, None, None, None)
     for concept in out.extensions.values():
         out.add_label(concept.qname, STANDARD_LABEL_ROLE, concept.label)
-    facts = tuple(sorted(out.facts, key=lambda f: (not f.concept.startswith("dei:"), _fact_number(f))))
+    facts = tuple(sorted(out.facts,
+                         key=lambda f: (not f.concept.startswith("dei:"), _fact_number(f))))
     return XbrlReport(
         entity=entity, document_type=document_type, period_end=end,
         stem=f"{entity.prefix}-{end.strftime('%Y%m%d')}",
@@ -112,7 +121,7 @@ def _concept(mapping: Mapping, entity: Entity) -> ConceptDef:
     return mapping.concept
 
 
-def fact_period(column: Column, concept: ConceptDef, item: LineItem, rules: Rules) -> Period | None:
+def _fact_period(column: Column, concept: ConceptDef, item: LineItem, rules: Rules) -> Period | None:
     """The period of a row's fact in a column; None when the concept cannot take it."""
     period = column.period
     if concept.period_type is PeriodType.DURATION:
@@ -126,36 +135,64 @@ def fact_period(column: Column, concept: ConceptDef, item: LineItem, rules: Rule
 
 
 def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rules: Rules,
-                       out: _Collector, entity: Entity, role_id: str, number: int) -> Network:
+                       out: _Collector, entity: Entity, role_id: str,
+                       number: int) -> tuple[Network, tuple[Fitted, ...]]:
     rule = rules.statements[statement.kind]
     sides = orientations(statement, concepts, rules)
+    signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows)
+              for item, concept, side in zip(statement.items, concepts, sides, strict=True)]
+    periods = [tuple(_fact_period(c, concept, item, rules) for c in statement.columns)
+               for item, concept in zip(statement.items, concepts, strict=True)]
+    calc_rows = [CalcRow(
+        concept=concept,
+        values=row.values if not concept.abstract else tuple(None for _ in row.values),
+        periods=row_periods, decimals=item.decimals, is_total=item.is_total,
+        summable=(item.kind is ValueKind.MONETARY and not concept.abstract
+                  and (concept.balance is not None or concept.qname in out.extensions)),
+        may_negate=concept.name not in rules.non_negative,
+        free=concept.balance is None and concept.qname in out.extensions,
+        restorable=row.negated and concept.name not in rules.non_negative)
+        for item, concept, row, row_periods
+        in zip(statement.items, concepts, signed, periods, strict=True)]
+    derivation = derive(calc_rows)
+    turned = ({s.total for s in derivation.summations if s.negated}
+              | {i for s in derivation.summations for i in s.restored})
+    for summation in derivation.summations:
+        for child in summation.children:
+            _settle_balance(out, concepts[child], concepts[summation.total].balance)
     presentation: dict[str, PresentationArc] = {}
-    calc_rows: list[CalcRow] = []
-    for item, concept, side in zip(statement.items, concepts, sides, strict=True):
-        signed = sign_row(item, concept, side, rules)
-        out.diagnostics.extend(signed.diagnostics)
-        periods = tuple(fact_period(c, concept, item, rules) for c in statement.columns)
-        has_values = not concept.abstract and any(v is not None for v in signed.values)
+    for index, (item, concept) in enumerate(zip(statement.items, concepts, strict=True)):
+        out.diagnostics.extend(signed[index].diagnostics)
+        values = derivation.values[index]
+        has_values = any(v is not None for v in values)
         if has_values:
-            _add_row_facts(item, concept, signed.values, periods, out)
-        preferred = NEGATED_LABEL_ROLE if has_values and signed.negated else None
-        if preferred is not None:
+            _add_row_facts(item, concept, values, periods[index], out)
+        negated = has_values and signed[index].negated != (index in turned)
+        if negated:
             out.add_label(concept.qname, NEGATED_LABEL_ROLE, item.label)
         presentation.setdefault(concept.qname, PresentationArc(
-            rule.root, concept.qname, len(presentation) + 1, preferred))
-        calc_rows.append(CalcRow(
-            concept=concept,
-            values=signed.values if has_values else tuple(None for _ in signed.values),
-            periods=periods, decimals=item.decimals, is_total=item.is_total,
-            summable=(item.kind is ValueKind.MONETARY and concept.balance is not None
-                      and not concept.abstract)))
-    return Network(
+            rule.root, concept.qname, len(presentation) + 1,
+            NEGATED_LABEL_ROLE if negated else None))
+    fitted = tuple(
+        Fitted(parent=concepts[s.total].qname,
+               children=tuple(concepts[i].qname for i in s.children), weights=s.weights,
+               own_contexts=frozenset(context_id(p) for p in periods[s.total] if p is not None))
+        for s in derivation.summations)
+    network = Network(
         role_id=role_id,
         role_uri=f"{entity.namespace}/role/{role_id}",
         definition=f"{number:04d} - Statement - {statement.title.strip() or rule.title}",
         presentation=tuple(presentation.values()),
-        calculation=_calc_arcs(calc_rows),
+        calculation=(),
     )
+    return network, fitted
+
+
+def _settle_balance(out: _Collector, concept: ConceptDef, balance: Balance | None) -> None:
+    """An extension concept without a balance takes the one of the total it is summed into."""
+    current = out.extensions.get(concept.qname)
+    if current is not None and current.balance is None and balance is not None:
+        out.extensions[concept.qname] = replace(current, balance=balance)
 
 
 def _add_row_facts(item: LineItem, concept: ConceptDef, values: Sequence[Decimal | None],
@@ -173,15 +210,30 @@ def _add_row_facts(item: LineItem, concept: ConceptDef, values: Sequence[Decimal
         out.add_fact(concept.qname, period, value, item.kind, item.decimals, item.source_line)
 
 
-def _calc_arcs(rows: Sequence[CalcRow]) -> tuple[CalcArc, ...]:
+def _calc_arcs(summations: Sequence[Fitted], everywhere: Sequence[Fitted], facts: Sequence[Fact],
+               out: _Collector) -> tuple[CalcArc, ...]:
+    """Arcs for the summations that hold wherever their total is reported (widened if need be)."""
+    reported = {(f.concept, f.context_id): (f.value, f.decimals) for f in facts
+                if isinstance(f.value, Decimal) and f.decimals is not None}
     arcs: list[CalcArc] = []
     parents: set[str] = set()
-    for summation in derive(rows):
-        parent = rows[summation.total].concept.qname
-        if parent in parents:
+    for summation in summations:
+        if summation.parent in parents:
             continue
-        parents.add(parent)
-        for order, (child, weight) in enumerate(
-                zip(summation.children, summation.weights, strict=True), start=1):
-            arcs.append(CalcArc(parent, rows[child].concept.qname, weight, order))
+        slips = mismatches(summation, reported) & summation.own_contexts
+        chosen: Fitted | None = summation
+        if mismatches(summation, reported) - slips:
+            others = [s for s in everywhere if s.parent == summation.parent and s is not summation]
+            chosen = merged(summation, others)
+            if chosen is None or mismatches(chosen, reported) - slips:
+                out.diagnostics.append(Diagnostic(
+                    code="xbrlconv:calculationNotShared", severity=Severity.INFO,
+                    message=(f"{summation.parent} is the sum of {', '.join(summation.children)} in "
+                             "this statement but not in another statement of the document; no "
+                             "calculation arcs are written for it here"),
+                    concept=summation.parent))
+                continue
+        parents.add(chosen.parent)
+        arcs.extend(CalcArc(chosen.parent, child, weight, order) for order, (child, weight)
+                    in enumerate(zip(chosen.children, chosen.weights, strict=True), start=1))
     return tuple(arcs)

@@ -22,7 +22,8 @@ def report_period(contexts: ContextSet, period_end: date) -> Duration:
     return min(candidates, key=lambda d: (d.start, d.end))
 
 
-def cover_facts(entity: Entity, document_type: str, period_end: date) -> tuple[tuple[ConceptDef, str], ...]:
+def cover_facts(entity: Entity, document_type: str,
+                period_end: date) -> tuple[tuple[ConceptDef, str], ...]:
     values: list[tuple[ConceptDef, str]] = [
         (dei_concept("DocumentType", "dei:submissionTypeItemType"), document_type),
         (dei_concept("AmendmentFlag", "xbrli:booleanItemType"), "false"),

@@ -26,6 +26,7 @@ class StatementRule:
     title: str
     orientation: Balance
     second_side_orientation: Balance | None
+    negate_mixed_rows: bool  # rows print cash effects: one negative amount negates the row
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def load_rules() -> Rules:
                 orientation=Balance(entry["orientation"]),
                 second_side_orientation=(Balance(entry["second_side_orientation"])
                                          if "second_side_orientation" in entry else None),
+                negate_mixed_rows=bool(entry.get("negate_mixed_rows", False)),
             )
             for kind, entry in data["statements"].items()
         }

@@ -4,8 +4,10 @@ A statement section has a natural balance orientation (balance sheet: debit on
 the asset side, credit on the liabilities-and-equity side; income statement
 credit; cash flow debit). A row printed negative whose concept's balance is
 the opposite of that orientation is a negated presentation of a positive fact
-(an expense "(150)" in an income statement is InterestExpense 150). Concepts
-that may never be negative are flipped with a warning.
+(an expense "(150)" in an income statement is InterestExpense 150). A row is
+negated as a whole: all its amounts negative, or, in a statement of cash
+effects, any of them ("(Increase) decrease in receivables (30) 12" is +30 and
+-12). Concepts that may never be negative are flipped with a warning.
 """
 
 from __future__ import annotations
@@ -56,10 +58,14 @@ def _names_credit_side(item: LineItem, rules: Rules) -> bool:
     return any(word in section for word in rules.credit_side_section_words)
 
 
-def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: Rules) -> SignedRow:
+def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: Rules,
+             *, negate_mixed: bool = False) -> SignedRow:
+    """The row's fact values; `negate_mixed` when one negative amount negates the row."""
     shown = [v for v in item.values if v is not None and v != 0]
+    printed_negative = [v for v in shown if v < 0]
     negated = (concept.balance is not None and concept.balance is not orientation
-               and bool(shown) and all(v < 0 for v in shown))
+               and bool(printed_negative)
+               and (negate_mixed or len(printed_negative) == len(shown)))
     values = tuple(None if v is None else plain(-v if negated else v) for v in item.values)
     if concept.prefix != "us-gaap" or concept.name not in rules.non_negative:
         return SignedRow(values, negated)
@@ -71,7 +77,7 @@ def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: R
             code="xbrlconv:nonNegativeConceptFlipped",
             severity=Severity.WARNING,
             message=(f"{concept.qname} may not be negative; the value {format(v, 'f')} "
-                     f"printed on row {item.label!r} is reported as {format(-v, 'f')}"),
+                     f"read from row {item.label!r} is reported as {format(-v, 'f')}"),
             source_line=item.source_line,
             concept=concept.qname,
         )

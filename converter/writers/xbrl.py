@@ -62,7 +62,7 @@ XML_ILLEGAL = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U000100
 
 
 def xml_text(value: object) -> object:
-    """Drop the characters XML 1.0 cannot carry (form feeds and other controls from plain-text filings)."""
+    """Drop what XML 1.0 cannot carry (form feeds and other controls of plain-text filings)."""
     if isinstance(value, str):
         return XML_ILLEGAL.sub("", value)
     return value
