@@ -154,12 +154,11 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
         instance = staging / f"{report.stem}.xml"
         diagnostics: list[Diagnostic] = [*document.diagnostics, *notes, *report.diagnostics]
         if options.validate:
-            fact_lines = {f.id: f.source_line for f in report.facts if f.source_line is not None}
             if validator is None:
                 with Validator(package) as own:
-                    diagnostics.extend(own.validate(instance, fact_lines))
+                    diagnostics.extend(own.validate(instance, report.fact_lines))
             else:
-                diagnostics.extend(validator.validate(instance, fact_lines))
+                diagnostics.extend(validator.validate(instance, report.fact_lines))
         rows = mapping_rows(document, mappings)
         (staging / "report.json").write_text(
             render_report(source=options.input, instance=instance.name, taxonomy_package=package,

@@ -74,3 +74,13 @@ def test_broken_package_is_a_setup_error(seed_report: XbrlReport, tmp_path: Path
     instance = write_xbrl(seed_report, tmp_path / "out")[0]
     with Validator(broken) as validator, pytest.raises(ValidationSetupError, match="broken.zip"):
         validator.validate(instance, {})
+
+
+def test_subset_and_whole_package_give_the_same_verdict(
+        validator: Validator, seed_report: XbrlReport, tmp_path: Path) -> None:
+    instance = write_xbrl(seed_report, tmp_path)[0]
+    fast = validator.validate(instance, seed_report.fact_lines)
+    with Validator(default_package(), subset=False) as whole:
+        slow = whole.validate(instance, seed_report.fact_lines)
+    assert fast == slow
+    assert [d.concept for d in fast] == ["us-gaap:LiabilitiesCurrent"]
