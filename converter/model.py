@@ -122,6 +122,7 @@ class LineItem:
     decimals: int  # XBRL decimals of the printed precision (-3 for thousands, 2 for cents)
     is_total: bool  # label says total, an underline precedes it, or it has no label
     source_line: int  # 1-based line of the row's first label line in the input file
+    cell_refs: tuple[str | None, ...] = ()  # per value: where the cell sits in the source (HTML: XPath)
 
 
 @dataclass(frozen=True)
