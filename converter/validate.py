@@ -20,6 +20,8 @@ from types import TracebackType
 
 from arelle import PackageManager
 from arelle.api.Session import Session
+from arelle.ModelInstanceObject import ModelFact
+from arelle.ModelValue import dateunionDate
 from arelle.RuntimeOptions import RuntimeOptions, RuntimeOptionsException
 from lxml import etree
 
@@ -33,9 +35,28 @@ CALC_INCONSISTENCY = re.compile(
 ERROR_LEVEL = logging.ERROR - 2  # Arelle's ERROR-SEMANTIC and above
 INCONSISTENCY_LEVEL = logging.WARNING + 3  # Arelle's INCONSISTENCY
 INTERVAL = re.compile(r"^[\[(]\s*(-?[\d,.]+)\s*,\s*(-?[\d,.]+)\s*[\])]$")
+XHTML = "http://www.w3.org/1999/xhtml"
+INLINE_FACT_TAGS = tuple(f"{{http://www.xbrl.org/2013/inlineXBRL}}{tag}" for tag in ("nonFraction", "nonNumeric"))
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 FRAGMENT = re.compile(r"#([A-Za-z_][\w.-]*)$")
-US_GAAP_REFERENCE = re.compile(rb"us-gaap-2024\.xsd#us-gaap_([A-Za-z0-9_]+)|<us-gaap:([A-Za-z0-9_]+)[\s>]")
+US_GAAP_REFERENCE = re.compile(
+    rb"us-gaap-2024\.xsd#us-gaap_([A-Za-z0-9_]+)|<us-gaap:([A-Za-z0-9_]+)[\s>]|[\"']us-gaap:([A-Za-z0-9_]+)[\"']")
+REFERENCING_SUFFIXES = (".xml", ".xsd", ".htm", ".json")
+
+
+@dataclass(frozen=True, order=True)
+class FactRow:
+    """A fact as Arelle's model holds it, comparable across instance, Inline XBRL and OIM forms.
+
+    Names are in Clark notation (`{namespace}Local`), so prefixes do not matter; the
+    period is `YYYY-MM-DD` or `start--end` with XBRL's inclusive end dates.
+    """
+
+    concept: str
+    period: str
+    unit: str  # "" for non-numeric facts; "{ns}num*{ns}num/{ns}denom" otherwise
+    decimals: str  # "" for non-numeric facts
+    value: str  # numbers in plain notation, normalised (8188000, 0.02)
 
 
 @dataclass(frozen=True)
@@ -162,6 +183,15 @@ class Validator:
             model.modelManager.close(model)
         return values
 
+    def read_fact_rows(self, report_file: Path) -> tuple[FactRow, ...]:
+        """Every fact Arelle reads from an instance, Inline XBRL document or OIM report, sorted."""
+        self._run(report_file, keep_open=True)
+        rows: list[FactRow] = []
+        for model in self._session.get_models():
+            rows.extend(_fact_row(fact) for fact in model.facts)
+            model.modelManager.close(model)
+        return tuple(sorted(rows))
+
     def _run(self, instance: Path, *, keep_open: bool) -> tuple[_Message, ...]:
         try:
             options = RuntimeOptions(
@@ -184,10 +214,28 @@ def _referenced_concepts(folder: Path) -> set[str]:
     """us-gaap concept names the instance and linkbases in `folder` refer to."""
     names: set[str] = set()
     for path in folder.iterdir():
-        if path.suffix in (".xml", ".xsd"):
+        if path.suffix in REFERENCING_SUFFIXES:
             for match in US_GAAP_REFERENCE.finditer(path.read_bytes()):
-                names.add((match.group(1) or match.group(2)).decode("ascii"))
+                names.add(next(g for g in match.groups() if g).decode("ascii"))
     return names
+
+
+def _fact_row(fact: ModelFact) -> FactRow:
+    context = fact.context
+    if context.isInstantPeriod:
+        period = dateunionDate(context.instantDatetime, subtractOneDay=True).isoformat()
+    else:
+        period = (f"{dateunionDate(context.startDatetime).isoformat()}--"
+                  f"{dateunionDate(context.endDatetime, subtractOneDay=True).isoformat()}")
+    if not fact.isNumeric:
+        return FactRow(fact.qname.clarkNotation, period, "", "", str(fact.value))
+    numerators, denominators = fact.unit.measures
+    unit = "*".join(sorted(q.clarkNotation for q in numerators))
+    if denominators:
+        unit += "/" + "*".join(sorted(q.clarkNotation for q in denominators))
+    value = fact.xValue
+    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+    return FactRow(fact.qname.clarkNotation, period, unit, str(fact.decimals), text)
 
 
 def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
@@ -201,7 +249,7 @@ def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
 
 
 def _fact_concepts(instance: Path) -> dict[str, str]:
-    """Fact id → "prefix:Name" as written in the instance.
+    """Fact id → "prefix:Name" as written in the instance (or Inline XBRL document).
 
     An instance that cannot be read yields no names: Arelle has already reported
     why (IOerror or xmlSchema:syntax) among the diagnostics this map decorates.
@@ -210,6 +258,9 @@ def _fact_concepts(instance: Path) -> dict[str, str]:
         root = etree.parse(str(instance), PARSER).getroot()
     except (OSError, etree.XMLSyntaxError):
         return {}
+    if etree.QName(root).namespace == XHTML:
+        return {str(e.get("id")): str(e.get("name")) for e in root.iter(*INLINE_FACT_TAGS)
+                if e.get("id") and e.get("name")}
     return {str(e.get("id")): f"{e.prefix}:{etree.QName(e).localname}"
             for e in root if isinstance(e.tag, str) and e.get("id") and e.get("contextRef")}
 
