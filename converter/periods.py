@@ -144,7 +144,7 @@ def _nearest_month_end(day: date) -> date:
     return min((previous, current), key=lambda candidate: abs((candidate - day).days))
 
 
-def _weeks_for_year(end: date) -> int:
+def weeks_for_year(end: date) -> int:
     """52 or 53: whichever puts the previous year end nearest the nominal year end.
 
     The nominal year end is the month end nearest `end` (a "Saturday nearest
@@ -175,7 +175,7 @@ def infer_start(end: date, span: Span, known_year_ends: tuple[date, ...] = ()) -
     if is_month_end(end):
         return _months_back(end, months)
     if months == 12:
-        weeks = _weeks_for_year(end)
+        weeks = weeks_for_year(end)
     else:
         weeks = round(months * 52 / 12)
     return end - timedelta(days=7 * weeks - 1)

@@ -148,12 +148,3 @@ def test_filings_without_statements_raise_input_error(folder):
         read_document(path)
     assert caught.value.message == NO_STATEMENTS
     assert path.name in str(caught.value)
-
-
-def test_html_submission_names_the_skipped_html():
-    path = CORPUS.parent / "html-releases" / "apple_8-K_0001104659-04-019574" / "0001104659-04-019574.txt"
-    if not path.exists():
-        pytest.skip(f"reference filing not present: {path}")
-    with pytest.raises(InputError, match=NO_STATEMENTS) as caught:
-        read_document(path)
-    assert "HTML" in (caught.value.hint or "")

@@ -3,7 +3,7 @@
 `read_document(path)` checks the file (empty, binary, undecodable → InputError),
 asks each reader in `READERS` whether it recognises the text (`sniff`) and lets
 the first that does `read` it. A document without statements is an InputError.
-New formats (HTML) join by adding a module with `NAME`, `sniff` and `read`.
+A format joins by adding a module with `NAME`, `sniff` and `read`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from pathlib import Path
 
 from converter.errors import InputError
 from converter.model import Document
-from converter.readers import submission, text
-from converter.readers.submission import HTML_SKIPPED
+from converter.readers import html, submission, text
 
 NO_STATEMENTS = "no financial statements found"
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
@@ -31,6 +30,7 @@ class Reader:
 
 READERS: tuple[Reader, ...] = (
     Reader(submission.NAME, submission.sniff, submission.read),
+    Reader(html.NAME, html.sniff, html.read),
     Reader(text.NAME, text.sniff, text.read),
 )
 
@@ -66,12 +66,11 @@ def read_document(path: Path) -> Document:
             document = reader.read(path, content)
             break
     else:
-        raise InputError("no reader for this format (HTML documents are not supported yet)", file=path,
-                         hint="pass an EDGAR plain-text filing")
+        raise InputError("no reader for this format", file=path,
+                         hint="pass an EDGAR filing in text or HTML form")
     if not document.statements:
-        skipped_html = any(diagnostic.code == HTML_SKIPPED for diagnostic in document.diagnostics)
-        hint = ("its HTML documents were skipped: HTML is not read yet" if skipped_html else
-                "the reader looks for balance sheets, income statements and cash-flow "
-                "statements in <TABLE> blocks or aligned text columns")
-        raise InputError(NO_STATEMENTS, file=path, hint=hint)
+        raise InputError(NO_STATEMENTS, file=path,
+                         hint="the reader looks for balance sheets, income statements and cash-flow "
+                              "statements in tables under a statement title, <TABLE> blocks or aligned "
+                              "text columns")
     return document

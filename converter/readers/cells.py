@@ -118,3 +118,14 @@ def read_line(number: int, raw: str) -> Line:
     indent = len(label_text) - len(label_text.lstrip()) if label_text.strip() else label_end
     kind = LineKind.VALUES if cells else LineKind.TEXT
     return Line(number, text, kind, clean_label(label_text), indent, tuple(reversed(cells)))
+
+
+def parse_cell(printed: str, start: int, end: int) -> Cell | None:
+    """A cell from an amount printed apart from any label (an HTML table cell, with its
+    `$`, parentheses and `%` already joined): `$ (1,234)`, `—`, `12.5%`; None otherwise."""
+    token = printed.replace(" ", "")
+    if _DASH.match(token):
+        return Cell(printed, Decimal(0), 0, start, end, False, True)
+    if not is_number_token(token):
+        return None
+    return _cell(token, start, end, printed)

@@ -9,6 +9,7 @@ from datetime import date
 from converter import periods
 from converter.readers.layout import Chunk
 
+_FISCAL_YEAR = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\**$", re.IGNORECASE)
 _YEAR_CHUNK = re.compile(r"^\(?(?P<year>(?:19|20)\d\d)\)?\**$")
 _RANGE = re.compile(r"\bfrom\s+(?P<start>.+?)\s+(?:\(inception\)\s+)?(?:to|through)\s+(?P<end>.+?\d{4})",
                     re.IGNORECASE)
@@ -20,6 +21,7 @@ class ColumnSpec:
     end: date
     span: periods.Span | None
     start: date | None  # an explicit start ("period from June 3, 1996 to ...")
+    year_only: bool = False  # the header names a (fiscal) year only; `end` is December 31 of it until resolved
 
 
 def _month_day(text: str) -> tuple[int, int | None] | None:
@@ -65,6 +67,9 @@ def column_end(chunks: list[Chunk], context: str) -> date | None:
         if same_year:
             return same_year[-1]
         words = " ".join(chunk.text for chunk in chunks if not _YEAR_CHUNK.match(chunk.text))
+        in_context = [found.value for found in periods.find_dates(context) if found.value.year == year]
+        if not _month_day(words) and in_context:
+            return in_context[-1]
         month_day = _month_day(words) or _month_day(context)
         return _combine(year, month_day) if month_day else None
     if dates:
@@ -80,3 +85,15 @@ def column_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
     span = periods.parse_span(header) or periods.parse_span(context)
     start = _explicit_start(header, end) or _explicit_start(context, end)
     return ColumnSpec(header, end, span, start)
+
+
+def year_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
+    """A column headed by a year alone ("2024", "Fiscal 2024"): its year end is resolved later
+    from the document's balance-sheet dates (`fiscal.resolve_year_columns`)."""
+    header = " ".join(chunk.text for chunk in chunks)
+    years = {int(match["year"]) for chunk in chunks if (match := _FISCAL_YEAR.match(chunk.text.strip()))}
+    words = " ".join(chunk.text for chunk in chunks if not _FISCAL_YEAR.match(chunk.text.strip()))
+    if len(years) != 1 or periods.find_dates(header) or (words and _month_day(words)):
+        return None
+    span = periods.parse_span(header) or periods.parse_span(context)
+    return ColumnSpec(header, date(years.pop(), 12, 31), span, None, year_only=True)

@@ -24,6 +24,7 @@ _STOP_WORDS = frozenset({"total", "net", "and", "of", "the", "s"})
 class Scaling:
     power: int | None  # None: no scale note found (amounts read as printed)
     shares_exempt: bool
+    shares_power: int | None = None  # share counts' own scale, when the note names one
 
 
 @dataclass
@@ -144,16 +145,18 @@ class RowReader:
 
     def _kind(self, label: str, section: str, cells: list[Cell | None]) -> ValueKind:
         vocab = self.vocab
+        if matches(vocab.share_count_labels, label):
+            return ValueKind.SHARES
         if matches(vocab.per_share_labels, label):
             return ValueKind.PER_SHARE
         share_label = matches(vocab.share_labels, label) and not matches(vocab.share_label_exclusions, label)
         if share_label:
             return ValueKind.SHARES
-        if section and matches(vocab.per_share_headings, section):
-            return ValueKind.PER_SHARE
         if section and matches(vocab.share_headings, section) and not matches(
                 vocab.share_label_exclusions, label):
             return ValueKind.SHARES
+        if section and matches(vocab.per_share_headings, section):
+            return ValueKind.PER_SHARE
         amounts = [cell for cell in cells if cell is not None and not cell.dash and cell.value != 0]
         if amounts and all(cell.places >= 2 and abs(cell.value) < 1000 for cell in amounts):
             return ValueKind.PER_SHARE
@@ -167,6 +170,8 @@ class RowReader:
         for scale in self.vocab.scales:
             if scale.pattern.search(label):
                 return scale.power
+        if kind is ValueKind.SHARES and self.scaling.shares_power is not None:
+            return self.scaling.shares_power
         if kind is ValueKind.SHARES and self.scaling.shares_exempt:
             return 0
         return self.scaling.power or 0

@@ -3,7 +3,7 @@ scale note, periods from the column headers, line items from the body."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from converter import periods
@@ -11,7 +11,8 @@ from converter.model import (Column, Diagnostic, Duration, Instant, LineItem, Pe
                              Statement, StatementKind)
 from converter.readers.blocks import Block
 from converter.readers.cells import Line, LineKind
-from converter.readers.columns import ColumnSpec, column_spec
+from converter.readers.columns import ColumnSpec, column_spec, year_spec
+from converter.readers.fiscal import fiscal_year_ends, resolve_year_specs, with_prior_year_end
 from converter.readers.layout import (Chunk, ColumnSlot, assign_header, body_start, find_columns,
                                       split_header)
 from converter.readers.rows import RowReader, Scaling
@@ -25,6 +26,20 @@ class TitleLine:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table in reading form, whatever its source: title lines (nearest last), header
+    texts, value columns with the header words above each, and body lines."""
+
+    titles: tuple[TitleLine, ...]
+    head: tuple[str, ...]
+    columns: tuple[ColumnSlot, ...]
+    above: tuple[tuple[Chunk, ...], ...]
+    body: tuple[Line, ...]
+    by_content: bool = True  # a table without a statement title may be classified by its row labels
+    year_columns: bool = False  # columns headed by a year alone are dated from the balance sheets
+
+
+@dataclass(frozen=True)
 class Candidate:
     kind: StatementKind
     title: TitleLine
@@ -34,8 +49,8 @@ class Candidate:
 
 
 def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
-             header: tuple[str, ...] = ()) -> tuple[StatementKind, TitleLine] | None:
-    """Statement kind from the nearest matching title line, else from row labels.
+             header: tuple[str, ...] = (), content: bool = True) -> tuple[StatementKind, TitleLine] | None:
+    """Statement kind from the nearest matching title line, else (when `content`) from row labels.
 
     Titles or header lines naming segments, selected data or highlights exclude the table.
     """
@@ -45,6 +60,8 @@ def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
         for kind, patterns in vocab.titles:
             if matches(patterns, title.text):
                 return kind, title
+    if not content:
+        return None
     best: tuple[int, StatementKind] | None = None
     for kind, patterns in vocab.content:
         hits = sum(1 for pattern in patterns if any(pattern.search(label) for label in labels))
@@ -57,10 +74,13 @@ def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
 
 
 def find_scaling(texts: list[str], vocab: Vocabulary) -> Scaling:
+    """The scale of the nearest note (the scale named first in it), and whether share
+    counts are exempt or printed in a scale of their own ("shares ... in thousands")."""
     for text in reversed(texts):
-        for scale in vocab.scales:
-            if scale.pattern.search(text):
-                return Scaling(scale.power, matches(vocab.shares_exempt, text))
+        found = [(match.start(), scale.power) for scale in vocab.scales if (match := scale.pattern.search(text))]
+        if found:
+            shares = next((scale.power for scale in vocab.share_scales if scale.pattern.search(text)), None)
+            return Scaling(min(found)[1], matches(vocab.shares_exempt, text), shares)
     return Scaling(None, False)
 
 
@@ -87,8 +107,17 @@ class BlockReader:
         titles += [TitleLine(line.text.strip(), line.number) for line in head[:cut]
                    if line.kind is LineKind.TEXT]
         titles += _left_titles(left)
+        return self.read_table(Table(tuple(titles), tuple(line.text for line in head), tuple(columns),
+                                     tuple(tuple(chunks) for chunks in above), tuple(body)))
+
+    def read_table(self, table: Table) -> Candidate | None:
+        """Classify a table, date its columns, find its scale and read its rows."""
+        titles = list(table.titles)
+        rows = [line for line in table.body if line.kind is LineKind.VALUES]
+        if not rows:
+            return None
         labels = [line.label for line in rows if line.label]
-        found = classify(titles, labels, self.vocab, tuple(line.text for line in head))
+        found = classify(titles, labels, self.vocab, table.head, content=table.by_content)
         if found is None:
             return None
         kind, title = found
@@ -96,34 +125,41 @@ class BlockReader:
             self._warn("reader.equity-skipped", f"{title.text!r}: statements of equity are not read yet",
                        title.line or rows[0].number, Severity.INFO)
             return None
-        keep, specs = self._dated_columns(columns, above, titles, title, rows[0].number)
+        columns = list(table.columns)
+        keep, specs = self._dated_columns(columns, [list(chunks) for chunks in table.above], titles, title,
+                                          rows[0].number, table.year_columns)
         if not specs:
             self._warn("reader.no-periods", f"{title.text!r}: no column with a date; table skipped",
                        title.line or rows[0].number)
             return None
-        scaling = find_scaling([item.text for item in titles] + [line.text for line in head], self.vocab)
+        scaling = find_scaling([item.text for item in titles] + list(table.head), self.vocab)
         if scaling.power is None:
             self._warn("reader.unknown-scale",
                        f"{title.text!r}: no scale note (e.g. 'in thousands'); amounts read as printed",
                        title.line or rows[0].number)
         reader = RowReader(self.vocab, columns, keep, scaling)
+        body = _before_supplement(list(table.body), self.vocab)
         items = [item for item in reader.read(body) if any(value is not None for value in item.values)]
         self.diagnostics.extend(reader.diagnostics)
         continued = any(matches(self.vocab.continued_titles, item.text) for item in titles)
         return Candidate(kind, title, tuple(specs), tuple(items), continued)
 
-
     def _dated_columns(self, columns: list[ColumnSlot], above: list[list[Chunk]], titles: list[TitleLine],
-                       title: TitleLine, first_row: int) -> tuple[list[int], list[ColumnSpec]]:
+                       title: TitleLine, first_row: int, years: bool = False) -> tuple[list[int], list[ColumnSpec]]:
         """Columns that report a period (not change or percent columns), with their specs."""
         context = " ".join(item.text for item in titles)
         keep: list[int] = []
         specs: list[ColumnSpec] = []
+        shared = set.intersection(*({chunk.text for chunk in chunks} for chunks in above)) \
+            if len(above) > 1 else set()  # headings over every column ("Increase/(Decrease)") mark none
         for index, column in enumerate(columns):
             header = " ".join(chunk.text for chunk in above[index])
-            if matches(self.vocab.non_period_columns, header) or column.percents * 2 > column.cells:
+            own = " ".join(chunk.text for chunk in above[index] if chunk.text not in shared)
+            if matches(self.vocab.non_period_columns, own) or column.percents * 2 > column.cells:
                 continue
             spec = column_spec(above[index], context)
+            if spec is None and years:
+                spec = year_spec(above[index], context)
             if spec is None:
                 self._warn("reader.undated-column",
                            f"{title.text!r}: column {index + 1} ({header or 'no header'}) has no date; skipped",
@@ -132,6 +168,16 @@ class BlockReader:
             keep.append(index)
             specs.append(spec)
         return keep, specs
+
+
+def _before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
+    """The body up to a heading that opens supplemental data inside the statement's table
+    ("Net sales by reportable segment:")."""
+    for index, line in enumerate(body):
+        if (line.kind is LineKind.TEXT and matches(vocab.supplement_headings, line.label)
+                and any(earlier.kind is LineKind.VALUES for earlier in body[:index])):
+            return body[:index]
+    return body
 
 
 def _after_title(head: list[Line], vocab: Vocabulary) -> int:
@@ -183,12 +229,45 @@ def _merge_continued(candidates: list[Candidate]) -> list[Candidate]:
     return merged
 
 
-def build_statements(candidates: list[Candidate]) -> tuple[list[Statement], list[Diagnostic]]:
-    """Resolve periods (balance-sheet dates decide fiscal quarters) and build statements."""
+def _is_year(span: periods.Span | None) -> bool:
+    """A fiscal-year column: its end is a year end that dates the columns of later years."""
+    return span is not None and (span.months == 12 or span.weeks in (52, 53))
+
+
+def _resolve_years(candidates: list[Candidate], known: tuple[date, ...],
+                   diagnostics: list[Diagnostic]) -> tuple[list[Candidate], tuple[date, ...]]:
+    """Columns headed by a year alone get the year end the balance sheets decide; the
+    year ends found join the known ones (they decide fiscal-year starts)."""
+    resolved: list[Candidate] = []
+    found: set[date] = set()
+    for candidate in candidates:
+        specs, unresolved = resolve_year_specs(list(candidate.specs), known)
+        for spec in unresolved:
+            diagnostics.append(Diagnostic(
+                "reader.assumed-year-end", Severity.WARNING,
+                f"column {spec.header!r} names a year only and no balance sheet dates it; read as "
+                f"ending {spec.end}", candidate.title.line or None))
+        found.update(spec.end for spec, old in zip(specs, candidate.specs, strict=True) if old.year_only)
+        resolved.append(replace(candidate, specs=tuple(specs)))
+    return resolved, tuple(sorted(set(known) | found))
+
+
+def build_statements(candidates: list[Candidate],
+                     fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+    """Resolve periods and build statements. Balance-sheet dates decide fiscal quarters;
+    without a balance sheet, the SEC header's fiscal year end (`MMDD`) does."""
     candidates = _merge_continued(candidates)
-    known = tuple(sorted({spec.end for candidate in candidates
-                          if candidate.kind is StatementKind.BALANCE_SHEET for spec in candidate.specs}))
+    known = tuple(sorted({spec.end for candidate in candidates if candidate.kind is StatementKind.BALANCE_SHEET
+                          for spec in candidate.specs if not spec.year_only}))
     diagnostics: list[Diagnostic] = []
+    candidates, known = _resolve_years(candidates, known, diagnostics)
+    year_ends = {spec.end for candidate in candidates for spec in candidate.specs
+                 if _is_year(spec.span) and not spec.year_only}
+    if year_ends:
+        known = with_prior_year_end(tuple(sorted(set(known) | year_ends)))
+    if not known:
+        known = fiscal_year_ends(fiscal_year_end, {spec.end for candidate in candidates
+                                                   for spec in candidate.specs})
     statements: list[Statement] = []
     for candidate in candidates:
         line = candidate.title.line or (candidate.items[0].source_line if candidate.items else 1)
@@ -200,10 +279,11 @@ def build_statements(candidates: list[Candidate]) -> tuple[list[Statement], list
     return statements, diagnostics
 
 
-def read_blocks(blocks: list[Block], vocab: Vocabulary) -> tuple[list[Statement], list[Diagnostic]]:
+def read_blocks(blocks: list[Block], vocab: Vocabulary,
+                fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
     reader = BlockReader(vocab)
     candidates = [found for block in blocks if (found := reader.read(block)) is not None]
-    statements, diagnostics = build_statements(candidates)
+    statements, diagnostics = build_statements(candidates, fiscal_year_end)
     return statements, [*reader.diagnostics, *diagnostics]
 
 

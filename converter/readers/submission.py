@@ -2,23 +2,24 @@
 
 The header fills `DocumentMeta` (first filer when several are listed); every
 text document is searched for statements with its input-file line numbers.
-HTML documents are skipped with an info diagnostic until an HTML reader exists.
+HTML documents go to the HTML reader.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.readers import html
 from converter.readers.blocks import find_blocks
+from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
 
 NAME = "submission"
-HTML_SKIPPED = "reader.html-skipped"
 
 _SNIFF = re.compile(r"<(?:SEC|IMS)-(?:DOCUMENT|HEADER)>|^<DOCUMENT>\s*$", re.MULTILINE)
 _HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z ]+?):\s*(?P<value>.*?)\s*$")
@@ -107,20 +108,26 @@ def read(path: Path, text: str) -> Document:
     meta = meta_from_header(path, lines)
     statements: list[Statement] = []
     diagnostics: list[Diagnostic] = []
+    titles: list[str] = []
     vocab = vocabulary()
     for part in split_documents(lines):
         body = "\n".join(part.lines)
         if _HTML.search(body):
-            diagnostics.append(Diagnostic(
-                HTML_SKIPPED, Severity.INFO,
-                f"document {part.type or '?'} is HTML; HTML documents are not read yet", part.first_line))
+            found, notes, part_titles = html.read_part(body, part.first_line, vocab, meta.fiscal_year_end)
+            statements.extend(found)
+            diagnostics.extend(notes)
+            titles.extend(part_titles)
             continue
         if _BINARY.search(body):
             diagnostics.append(Diagnostic(
                 "reader.binary-skipped", Severity.INFO,
                 f"document {part.type or '?'} is an encoded binary file; skipped", part.first_line))
             continue
-        found, notes = read_blocks(find_blocks(region_lines(list(part.lines), part.first_line)), vocab)
+        blocks = find_blocks(region_lines(list(part.lines), part.first_line))
+        found, notes = read_blocks(blocks, vocab, meta.fiscal_year_end)
         statements.extend(found)
         diagnostics.extend(notes)
+        titles.extend(line.text for block in blocks for line in block.titles)
+    if meta.company_name is None:
+        meta = replace(meta, company_name=registrant_name(titles))
     return Document(meta, tuple(statements), tuple(diagnostics))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from converter.model import Document, DocumentMeta
 from converter.readers.blocks import find_blocks
+from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
 
@@ -22,4 +23,5 @@ def sniff(text: str) -> bool:
 def read(path: Path, text: str) -> Document:
     blocks = find_blocks(region_lines(text.splitlines()))
     statements, diagnostics = read_blocks(blocks, vocabulary())
-    return Document(DocumentMeta(source=str(path)), tuple(statements), tuple(diagnostics))
+    name = registrant_name(line.text for block in blocks for line in block.titles)
+    return Document(DocumentMeta(source=str(path), company_name=name), tuple(statements), tuple(diagnostics))

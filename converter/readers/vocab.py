@@ -30,15 +30,18 @@ class Scale:
 @dataclass(frozen=True)
 class Vocabulary:
     scales: tuple[Scale, ...]
+    share_scales: tuple[Scale, ...]
     shares_exempt: Patterns
     titles: tuple[tuple[StatementKind, Patterns], ...]
     exclude_titles: Patterns
+    supplement_headings: Patterns
     continued_titles: Patterns
     content_min_hits: int
     content: tuple[tuple[StatementKind, Patterns], ...]
     total_labels: Patterns
     per_share_labels: Patterns
     per_share_headings: Patterns
+    share_count_labels: Patterns
     share_labels: Patterns
     share_headings: Patterns
     share_label_exclusions: Patterns
@@ -51,7 +54,7 @@ def matches(patterns: Patterns, text: str) -> bool:
     return any(pattern.search(text) for pattern in patterns)
 
 
-def _load(path: Path) -> dict[str, object]:
+def load_yaml(path: Path) -> dict[str, object]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -62,7 +65,7 @@ def _load(path: Path) -> dict[str, object]:
     return data
 
 
-def _compile(path: Path, items: object) -> Patterns:
+def compile_patterns(path: Path, items: object) -> Patterns:
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise TaxonomyError("expected a list of regular expressions", file=path)
     try:
@@ -75,9 +78,16 @@ def _kinds(path: Path, table: object) -> tuple[tuple[StatementKind, Patterns], .
     if not isinstance(table, dict):
         raise TaxonomyError("expected a mapping of statement kinds", file=path)
     try:
-        return tuple((StatementKind(kind), _compile(path, items)) for kind, items in table.items())
+        return tuple((StatementKind(kind), compile_patterns(path, items)) for kind, items in table.items())
     except ValueError as exc:
         raise TaxonomyError(f"unknown statement kind: {exc}", file=path) from exc
+
+
+def _scales(path: Path, items: object) -> tuple[Scale, ...]:
+    if not isinstance(items, list) or not all(isinstance(item, dict) and "pattern" in item and "power" in item
+                                              for item in items):
+        raise TaxonomyError("expected a list of {pattern, power} scales", file=path)
+    return tuple(Scale(compile_patterns(path, [item["pattern"]])[0], int(item["power"])) for item in items)
 
 
 @cache
@@ -85,14 +95,13 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
     scale_path = directory / "scale.yaml"
     statements_path = directory / "statements.yaml"
     rows_path = directory / "rows.yaml"
-    scale = _load(scale_path)
-    statements = _load(statements_path)
-    rows = _load(rows_path)
+    scale = load_yaml(scale_path)
+    statements = load_yaml(statements_path)
+    rows = load_yaml(rows_path)
     scale_items = scale.get("scales")
     if not isinstance(scale_items, list):
         raise TaxonomyError("`scales` must be a list", file=scale_path)
-    scales = tuple(Scale(_compile(scale_path, [item["pattern"]])[0], int(item["power"]))
-                   for item in scale_items)
+    scales = _scales(scale_path, scale_items)
     content = statements.get("content")
     if not isinstance(content, dict):
         raise TaxonomyError("`content` must be a mapping", file=statements_path)
@@ -101,19 +110,22 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         raise TaxonomyError("`wrap_connectors` must be a list", file=rows_path)
     return Vocabulary(
         scales=scales,
-        shares_exempt=_compile(scale_path, scale.get("shares_exempt")),
+        share_scales=_scales(scale_path, scale.get("share_scales")),
+        shares_exempt=compile_patterns(scale_path, scale.get("shares_exempt")),
         titles=_kinds(statements_path, statements.get("titles")),
-        exclude_titles=_compile(statements_path, statements.get("exclude_titles")),
-        continued_titles=_compile(statements_path, statements.get("continued_titles")),
+        exclude_titles=compile_patterns(statements_path, statements.get("exclude_titles")),
+        supplement_headings=compile_patterns(statements_path, statements.get("supplement_headings")),
+        continued_titles=compile_patterns(statements_path, statements.get("continued_titles")),
         content_min_hits=int(content.get("min_hits", 3)),
         content=_kinds(statements_path, content.get("kinds")),
-        total_labels=_compile(rows_path, rows.get("total_labels")),
-        per_share_labels=_compile(rows_path, rows.get("per_share_labels")),
-        per_share_headings=_compile(rows_path, rows.get("per_share_headings")),
-        share_labels=_compile(rows_path, rows.get("share_labels")),
-        share_headings=_compile(rows_path, rows.get("share_headings")),
-        share_label_exclusions=_compile(rows_path, rows.get("share_label_exclusions")),
-        top_level_headings=_compile(rows_path, rows.get("top_level_headings")),
+        total_labels=compile_patterns(rows_path, rows.get("total_labels")),
+        per_share_labels=compile_patterns(rows_path, rows.get("per_share_labels")),
+        per_share_headings=compile_patterns(rows_path, rows.get("per_share_headings")),
+        share_count_labels=compile_patterns(rows_path, rows.get("share_count_labels")),
+        share_labels=compile_patterns(rows_path, rows.get("share_labels")),
+        share_headings=compile_patterns(rows_path, rows.get("share_headings")),
+        share_label_exclusions=compile_patterns(rows_path, rows.get("share_label_exclusions")),
+        top_level_headings=compile_patterns(rows_path, rows.get("top_level_headings")),
         wrap_connectors=frozenset(str(word).lower() for word in connectors),
-        non_period_columns=_compile(rows_path, rows.get("non_period_columns")),
+        non_period_columns=compile_patterns(rows_path, rows.get("non_period_columns")),
     )

@@ -1,0 +1,134 @@
+"""HTML documents (EX-99 earnings releases, 10-Q/10-K bodies, stripped Inline XBRL).
+
+The document is parsed safely (`html_dom`), walked into text lines and tables;
+each table with amounts becomes a `statements.Table` (`html_tables`) titled by
+the short lines printed above it, and is classified, dated and read by the same
+`BlockReader` as text tables. Tables need a statement title to be statements
+(row content alone would take note and reconciliation tables).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.readers.html_dom import TextLine, parse, walk
+from converter.readers.html_ixbrl import is_inline_xbrl, strip_inline_xbrl
+from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
+from converter.readers.registrant import registrant_name
+from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements
+from converter.readers.vocab import Vocabulary, vocabulary
+
+NAME = "html"
+_HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[a-z0-9%)][.;:]\s*$")  # "... were as follows:" introduces a table, it is no title
+TITLE_LINES = 8
+MIN_ITEMS = 4  # fewer rows under a statement title is a note table quoting the statement's name
+PROSE_LENGTH = 40
+MAX_TITLE_LENGTH = 200
+
+
+def sniff(text: str) -> bool:
+    return bool(_HTML.search(text[:4096]))
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > MAX_TITLE_LENGTH or (len(text) > PROSE_LENGTH and bool(_SENTENCE.search(text)))
+
+
+@dataclass(frozen=True)
+class Found:
+    table: int  # position of the table among all `<table>` elements, in document order
+    candidate: Candidate
+
+
+@dataclass(frozen=True)
+class Scan:
+    found: tuple[Found, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    titles: tuple[str, ...]  # the title lines of every table, for the registrant's name
+
+
+def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None) -> Scan:
+    """Every statement table of an HTML document, with the reader's diagnostics."""
+    vocab = vocab or vocabulary()
+    offset = first_line - 1
+    if is_inline_xbrl(markup):
+        markup = strip_inline_xbrl(markup)
+    root, diagnostics = parse(markup, first_line)
+    if root is None:
+        return Scan((), tuple(diagnostics), ())
+    tables = list(root.iter("table"))  # holding the elements keeps their proxies (and keys) alive
+    numbers = {table: number for number, table in enumerate(tables)}
+    reader = BlockReader(vocab)
+    recent: deque[TitleLine] = deque(maxlen=TITLE_LINES)
+    found: list[Found] = []
+    titles: list[str] = []
+    for event in walk(root, offset):
+        if isinstance(event, TextLine):
+            if _is_prose(event.text):
+                recent.clear()
+            else:
+                recent.append(TitleLine(event.text, event.line))
+            continue
+        rows = _grid(event, offset, diagnostics)
+        table = build_table(rows, list(recent))
+        if table is None:
+            recent.extend(_row_titles(rows))
+            continue
+        titles.extend(title.text for title in table.titles)
+        candidate = reader.read_table(table)
+        if candidate is not None and len(candidate.items) >= MIN_ITEMS:
+            found.append(Found(numbers[event], candidate))
+        recent.clear()
+    return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
+
+
+def _fullest(found: list[Found]) -> list[Found]:
+    """Of tables of one kind over the same periods, the one with most rows: the statement,
+    not the summaries of it in the discussion or the notes. Continuations are kept."""
+    def key(item: Found) -> tuple[object, ...]:
+        return item.candidate.kind, tuple((spec.end, spec.span, spec.year_only) for spec in item.candidate.specs)
+
+    best: dict[tuple[object, ...], Found] = {}
+    for item in found:
+        if not item.candidate.continued and len(item.candidate.items) > len(best.get(key(item), item).candidate.items):
+            best[key(item)] = item
+        best.setdefault(key(item), item)
+    return [item for item in found if item.candidate.continued or best[key(item)] is item]
+
+
+def _row_titles(rows: list[GridRow]) -> list[TitleLine]:
+    """The rows of a table without amounts, as title lines (layout tables around titles)."""
+    lines = [TitleLine(" ".join(cell.text for cell in row.cells), row.line) for row in rows if row.cells]
+    return [line for line in lines if not _is_prose(line.text)]
+
+
+def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -> list[GridRow]:
+    try:
+        return grid(element, offset)
+    except TooWide:
+        diagnostics.append(Diagnostic(
+            "reader.html-table-too-wide", Severity.WARNING,
+            f"a table wider than {MAX_COLUMNS} columns is not a financial statement; skipped",
+            offset + (element.sourceline or 1)))
+        return []
+
+
+def read_part(markup: str, first_line: int, vocab: Vocabulary,
+              fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+    """Statements, diagnostics and title lines of one HTML document of a submission."""
+    result = scan(markup, first_line, vocab)
+    statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end)
+    return statements, [*result.diagnostics, *notes], result.titles
+
+
+def read(path: Path, text: str) -> Document:
+    statements, diagnostics, titles = read_part(text, 1, vocabulary())
+    meta = DocumentMeta(source=str(path), company_name=registrant_name(titles))
+    return Document(meta, tuple(statements), tuple(diagnostics))

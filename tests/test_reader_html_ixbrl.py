@@ -1,0 +1,48 @@
+"""Stripped Inline XBRL filings read by the HTML reader, checked against the filers' own
+face-statement facts (benchmarks/ixbrl_truth.py): at least 90% of them at the right period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from benchmarks.ixbrl_truth import score
+from converter.model import Duration, Instant
+from converter.readers import html
+from converter.readers.html_ixbrl import is_inline_xbrl, strip_inline_xbrl
+from converter.readers.statements import build_statements
+from tests.conftest import shared_path
+
+
+@pytest.mark.parametrize(("folder", "statements"), [
+    ("aapl-10-k-2024-11-01", 4),  # 52/53-week years ("last Saturday of September")
+    ("jnj-10-k-2025-02-13", 4),  # columns headed by bare years, dated from the balance sheet
+    ("hd-10-k-2025-03-21", 4),  # "Fiscal 2024" ends in February 2025
+])
+def test_value_recall_of_face_facts(folder, statements):
+    path = shared_path("corpus", "ixbrl", folder, f"{folder}.html")
+    result = score(path, None, 0)
+    assert result.statements == statements
+    assert result.facts > 200
+    assert result.recalled / result.facts >= 0.97
+
+
+def test_fiscal_years_from_bare_year_headers():
+    path = shared_path("corpus", "ixbrl", "jnj-10-k-2025-02-13", "jnj-10-k-2025-02-13.html")
+    statements, _ = build_statements([found.candidate for found in html.scan(path.read_text("utf-8")).found])
+    balance, income = statements[0], statements[1]
+    assert [column.period for column in balance.columns] == [Instant(date(2024, 12, 29)), Instant(date(2023, 12, 31))]
+    assert [column.period for column in income.columns] == [
+        Duration(date(2024, 1, 1), date(2024, 12, 29)), Duration(date(2023, 1, 2), date(2023, 12, 31)),
+        Duration(date(2022, 1, 3), date(2023, 1, 1))]
+
+
+def test_strip_keeps_text_and_lines():
+    markup = ('<html><body><ix:header>\n<ix:hidden>x</ix:hidden>\n</ix:header>\n'
+              '<td><ix:nonFraction name="us-gaap:Assets" contextRef="c1"\n scale="6">1,234</ix:nonFraction></td>'
+              '</body></html>')
+    stripped = strip_inline_xbrl(markup)
+    assert is_inline_xbrl(markup) and not is_inline_xbrl(stripped)
+    assert stripped.count("\n") == markup.count("\n")
+    assert "<td>\n1,234</td>" in stripped and "hidden" not in stripped
