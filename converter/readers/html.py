@@ -4,7 +4,9 @@ The document is parsed safely (`html_dom`), walked into text lines and tables;
 each table with amounts becomes a `statements.Table` (`html_tables`) titled by
 the short lines printed above it, and is classified, dated and read by the same
 `BlockReader` as text tables. Tables need a statement title to be statements
-(row content alone would take note and reconciliation tables).
+(row content alone would take note and reconciliation tables). Every value
+names the cell it was read from (`LineItem.cell_refs`, see `html_refs`), so the
+Inline XBRL writer can tag the document in place.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from lxml import etree
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.html_dom import TextLine, parse, walk
 from converter.readers.html_ixbrl import is_inline_xbrl, strip_inline_xbrl
+from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements
 from converter.readers.vocab import Vocabulary, vocabulary
+from converter.sources import CellRef
 
 NAME = "html"
 _HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
@@ -54,15 +58,24 @@ class Scan:
     titles: tuple[str, ...]  # the title lines of every table, for the registrant's name
 
 
-def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None) -> Scan:
-    """Every statement table of an HTML document, with the reader's diagnostics."""
+def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part: int | None = None) -> Scan:
+    """Every statement table of an HTML document, with the reader's diagnostics.
+
+    Values get cell references (`sources.CellRef`, naming submission document `part`)
+    unless the document is Inline XBRL, whose tree is not the file's once stripped."""
     vocab = vocab or vocabulary()
     offset = first_line - 1
-    if is_inline_xbrl(markup):
+    inline = is_inline_xbrl(markup)
+    if inline:
         markup = strip_inline_xbrl(markup)
     root, diagnostics = parse(markup, first_line)
     if root is None:
         return Scan((), tuple(diagnostics), ())
+    tree = root.getroottree()
+
+    def ref(element: etree._Element) -> str:
+        return str(CellRef(part, tree.getpath(element)))
+
     tables = list(root.iter("table"))  # holding the elements keeps their proxies (and keys) alive
     numbers = {table: number for number, table in enumerate(tables)}
     reader = BlockReader(vocab)
@@ -77,13 +90,15 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None) -> S
                 recent.append(TitleLine(event.text, event.line))
             continue
         rows = _grid(event, offset, diagnostics)
-        table = build_table(rows, list(recent))
-        if table is None:
+        html_table = build_table(rows, list(recent))
+        if html_table is None:
             recent.extend(_row_titles(rows))
             continue
-        titles.extend(title.text for title in table.titles)
-        candidate = reader.read_table(table)
+        titles.extend(title.text for title in html_table.table.titles)
+        candidate = reader.read_table(html_table.table)
         if candidate is not None and len(candidate.items) >= MIN_ITEMS:
+            if not inline:
+                candidate = with_cell_refs(candidate, html_table, ref)
             found.append(Found(numbers[event], candidate))
         recent.clear()
     return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
@@ -120,10 +135,11 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
         return []
 
 
-def read_part(markup: str, first_line: int, vocab: Vocabulary,
-              fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
-    """Statements, diagnostics and title lines of one HTML document of a submission."""
-    result = scan(markup, first_line, vocab)
+def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
+              part: int | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+    """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
+    submission, or a file of its own when None)."""
+    result = scan(markup, first_line, vocab, part)
     statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end)
     return statements, [*result.diagnostics, *notes], result.titles
 

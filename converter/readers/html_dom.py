@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import lxml.html
 from lxml import etree
 
 from converter.model import Diagnostic, Severity
+from converter.sources import html_bytes
+from converter.sources import html_parser as parser
 
 BLOCK_TAGS = frozenset({
     "p", "div", "address", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "li", "ul", "ol",
@@ -29,17 +30,12 @@ _SUPER_STYLE = re.compile(r"vertical-align\s*:\s*super|top\s*:\s*-", re.IGNORECA
 TRUNCATED = "reader.html-truncated"
 
 
-def parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                encoding="utf-8", collect_ids=False, default_doctype=False)
-
-
 def parse(markup: str, first_line: int) -> tuple[etree._Element | None, list[Diagnostic]]:
     """The document's root element (None when nothing parses) and diagnostics for fatal
     parser errors (the tree then ends where the parser stopped)."""
     html_parser = parser()
     try:
-        root = etree.fromstring(markup.encode("utf-8", "surrogatepass"), html_parser)
+        root = etree.fromstring(html_bytes(markup), html_parser)
     except (etree.ParserError, etree.XMLSyntaxError) as exc:
         return None, [Diagnostic(TRUNCATED, Severity.WARNING, f"the HTML cannot be parsed: {exc}", first_line)]
     diagnostics = [

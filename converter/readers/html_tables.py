@@ -6,13 +6,14 @@ columns that hold amounts in body rows; header cells above them name their
 periods; header cells in the label column or spanning the whole table are title
 lines. Body rows become text-reader `Line`s (label, indentation in points,
 amounts at their grid positions, rules for cell borders), so the rows are read
-exactly as in text tables.
+exactly as in text tables; beside them, each amount keeps the cell element it
+was read from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -41,6 +42,7 @@ class GridCell:
     end: int  # grid column after the last
     line: int
     indent: int  # points, for label cells
+    element: etree._Element | None = field(default=None, compare=False, repr=False)  # the td or th
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def grid(table: etree._Element, offset: int) -> list[GridRow]:
                 bottom = bottom or border(cell, "bottom")
             if text:
                 cells.append(GridCell(text, column, column + width, first_text_line(cell, offset),
-                                      label_indent(cell) if not cells else 0))
+                                      label_indent(cell) if not cells else 0, cell))
             column += width
         rows.append(GridRow(tuple(cells), offset + (row.sourceline or 1), top, bottom))
     return rows
@@ -103,6 +105,7 @@ def grid(table: etree._Element, offset: int) -> list[GridRow]:
 class _Row:
     label: GridCell | None
     amounts: list[Cell]
+    elements: list[etree._Element | None]  # the cell holding each amount's number
     texts: list[GridCell]
     line: int
 
@@ -115,6 +118,7 @@ def _position(start: int, end: int) -> tuple[int, int]:
 def _read_row(row: GridRow) -> _Row:
     label: GridCell | None = None
     amounts: list[Cell] = []
+    elements: list[etree._Element | None] = []
     texts: list[GridCell] = []
     prefix = ""
     previous_amount = False
@@ -134,11 +138,12 @@ def _read_row(row: GridRow) -> _Row:
         previous_amount = amount is not None
         if amount is not None:
             amounts.append(amount)
+            elements.append(cell.element)
         elif label is None and not amounts and not texts:
             label = cell
         else:
             texts.append(cell)
-    return _Row(label, amounts, texts, row.cells[0].line if row.cells else row.line)
+    return _Row(label, amounts, elements, texts, row.cells[0].line if row.cells else row.line)
 
 
 def _line(row: _Row) -> Line:
@@ -173,7 +178,13 @@ def _is_title(cell: GridCell, hits: list[int], first_value: int) -> bool:
     return (not hits and cell.end <= first_value) or (cell.start == 0 and bool(hits))
 
 
-def build_table(rows: list[GridRow], titles: list[TitleLine]) -> Table | None:
+@dataclass(frozen=True)
+class HtmlTable:
+    table: Table
+    elements: tuple[tuple[etree._Element | None, ...], ...]  # per body line, the element of each amount
+
+
+def build_table(rows: list[GridRow], titles: list[TitleLine]) -> HtmlTable | None:
     """The reading form of a table with amounts in its body (None without any)."""
     read = [_read_row(row) for row in rows]
     lines = [_line(row) for row in read]
@@ -209,18 +220,23 @@ def build_table(rows: list[GridRow], titles: list[TitleLine]) -> Table | None:
             if _is_title(cell, _hits(cell, columns), first_value):
                 in_table.append(TitleLine(cell.text, cell.line))
     body: list[Line] = []
+    elements: list[tuple[etree._Element | None, ...]] = []
     for index in range(body_start, len(rows)):
         row, line = rows[index], lines[index]
         if _is_rule(row):
             body.append(Line(row.line, "", LineKind.RULE, "", 0, ()))
+            elements.append(())
             continue
         if line.kind is LineKind.VALUES and is_year_row(line):
             continue
         if row.top or (index > 0 and rows[index - 1].bottom):
             body.append(Line(line.number, "", LineKind.RULE, "", 0, ()))
+            elements.append(())
         body.append(line)
-    return Table(tuple([*_header_context(above), *titles, *in_table]), tuple(head), tuple(columns),
-                 tuple(tuple(chunks) for chunks in above), tuple(body), by_content=False, year_columns=True)
+        elements.append(tuple(read[index].elements))
+    table = Table(tuple([*_header_context(above), *titles, *in_table]), tuple(head), tuple(columns),
+                  tuple(tuple(chunks) for chunks in above), tuple(body), by_content=False, year_columns=True)
+    return HtmlTable(table, tuple(elements))
 
 
 def _header_context(above: list[list[Chunk]]) -> list[TitleLine]:

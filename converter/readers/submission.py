@@ -2,13 +2,14 @@
 
 The header fills `DocumentMeta` (first filer when several are listed); every
 text document is searched for statements with its input-file line numbers.
-HTML documents go to the HTML reader.
+HTML documents go to the HTML reader, which names the document (its position in
+`sources.split_documents`) in the cell references of its values.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from converter.readers.blocks import find_blocks
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
+from converter.sources import split_documents
 
 NAME = "submission"
 
@@ -25,10 +27,6 @@ _SNIFF = re.compile(r"<(?:SEC|IMS)-(?:DOCUMENT|HEADER)>|^<DOCUMENT>\s*$", re.MUL
 _HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z ]+?):\s*(?P<value>.*?)\s*$")
 _HEADER_END = re.compile(r"^</(?:SEC|IMS)-HEADER>", re.IGNORECASE)
 _DOC_OPEN = re.compile(r"^<DOCUMENT>\s*$", re.IGNORECASE)
-_DOC_CLOSE = re.compile(r"^</DOCUMENT>\s*$", re.IGNORECASE)
-_TYPE = re.compile(r"^<TYPE>\s*(?P<type>\S+)", re.IGNORECASE)
-_TEXT_OPEN = re.compile(r"^<TEXT>\s*$", re.IGNORECASE)
-_TEXT_CLOSE = re.compile(r"^</TEXT>\s*$", re.IGNORECASE)
 _HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
 _BINARY = re.compile(r"^begin \d{3} \S+", re.MULTILINE)
 
@@ -69,40 +67,6 @@ def meta_from_header(path: Path, lines: list[str]) -> DocumentMeta:
     )
 
 
-@dataclass(frozen=True)
-class Part:
-    type: str
-    first_line: int  # 1-based line of the first text line
-    lines: tuple[str, ...]
-
-
-def split_documents(lines: list[str]) -> list[Part]:
-    """The `<TEXT>` of each `<DOCUMENT>` (the whole document when it has no `<TEXT>` tag)."""
-    parts: list[Part] = []
-    doc_type = ""
-    opened: int | None = None
-    start: int | None = None
-    for index, line in enumerate(lines):
-        if _DOC_OPEN.match(line):
-            doc_type, opened, start = "", index + 1, None
-        elif (match := _TYPE.match(line)) and start is None:
-            doc_type = match["type"]
-        elif _TEXT_OPEN.match(line) and start is None:
-            start = index + 1
-        elif _TEXT_CLOSE.match(line) and start is not None:
-            parts.append(Part(doc_type, start + 1, tuple(lines[start:index])))
-            start = opened = None
-        elif _DOC_CLOSE.match(line):
-            begin = start if start is not None else opened
-            if begin is not None:
-                parts.append(Part(doc_type, begin + 1, tuple(lines[begin:index])))
-            start = opened = None
-    begin = start if start is not None else opened
-    if begin is not None:
-        parts.append(Part(doc_type, begin + 1, tuple(lines[begin:])))
-    return parts
-
-
 def read(path: Path, text: str) -> Document:
     lines = text.splitlines()
     meta = meta_from_header(path, lines)
@@ -110,10 +74,11 @@ def read(path: Path, text: str) -> Document:
     diagnostics: list[Diagnostic] = []
     titles: list[str] = []
     vocab = vocabulary()
-    for part in split_documents(lines):
-        body = "\n".join(part.lines)
+    for number, part in enumerate(split_documents(lines)):
+        body = part.body
         if _HTML.search(body):
-            found, notes, part_titles = html.read_part(body, part.first_line, vocab, meta.fiscal_year_end)
+            found, notes, part_titles = html.read_part(body, part.first_line, vocab, meta.fiscal_year_end,
+                                                       part=number)
             statements.extend(found)
             diagnostics.extend(notes)
             titles.extend(part_titles)

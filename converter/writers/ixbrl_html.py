@@ -1,25 +1,27 @@
 """Inline XBRL in the source's own HTML: the amounts it prints, tagged where they stand.
 
-Line items read from HTML carry, per value, the XPath of their cell in the tree
-`converter.readers.html_dom.parse` builds from the source file. The number in
-each placed cell is wrapped in `ix:nonFraction` inside the very text node that
-prints it; a number split across markup cannot be wrapped and its fact goes to
+Line items read from HTML carry, per value, a cell reference (`converter.sources`):
+the XPath of the cell in the tree `sources.parse_html` builds from the HTML file,
+or from one document of a full EDGAR submission. The tagged document is that HTML
+document; when the statements come from several documents of a submission, the
+main one is the document most values come from (the earnings release, not the
+cover 8-K), and the values of the others are hidden facts. The number in each
+placed cell is wrapped in `ix:nonFraction` inside the very text node that prints
+it; a number split across markup cannot be wrapped and its fact goes to
 `ix:hidden` instead. The tree is then rewritten as XHTML (`xhtml`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from lxml import etree
 
 from converter.model import Document, Fact, LineItem, XbrlReport
-from converter.readers.html import sniff
-from converter.readers.html_dom import parse, text_of
-from converter.readers.html_ixbrl import is_inline_xbrl
+from converter.sources import CellRef, parse_html, source_markup
 from converter.writers.placement import Placed, place
 from converter.writers.xhtml import FACT_PLACEHOLDER, body_xhtml
 
@@ -30,44 +32,45 @@ class TaggedSource:
     hidden: tuple[Fact, ...]  # every report fact the body does not show, in report order
 
 
-def has_cell_refs(document: Document) -> bool:
-    return any(item.cell_refs for statement in document.statements for item in statement.items)
+def cell_refs(document: Document) -> list[CellRef]:
+    """Every readable cell reference of the document's values, in statement order."""
+    refs = (CellRef.parse(ref) for statement in document.statements for item in statement.items
+            for ref in item.cell_refs if ref is not None)
+    return [ref for ref in refs if ref is not None]
 
 
-def _source_markup(document: Document) -> str | None:
-    path = Path(document.meta.source)
-    if not path.is_file():
-        return None
-    markup = path.read_bytes().decode("utf-8", errors="replace")
-    if not sniff(markup) or is_inline_xbrl(markup):
-        return None
-    return markup
+def main_part(refs: list[CellRef]) -> int | None:
+    """The submission document most values come from (None: a plain HTML file); the first
+    one of those in statement order on a tie."""
+    counts = Counter(ref.part for ref in refs)
+    return max(counts, key=lambda part: (counts[part], -[ref.part for ref in refs].index(part)))
 
 
 def tag_source(report: XbrlReport, document: Document) -> TaggedSource | None:
-    """The source document with its amounts tagged; None when it is not a plain HTML file
-    the line items' cell locations point into."""
-    if not has_cell_refs(document):
+    """The source HTML document with its amounts tagged; None when no value has a cell
+    reference or the referenced document cannot be read again."""
+    refs = cell_refs(document)
+    if not refs:
         return None
-    markup = _source_markup(document)
-    if markup is None:
-        return None
-    root, _ = parse(markup, 1)
+    part = main_part(refs)
+    markup = source_markup(document.meta.source, part)
+    root = parse_html(markup) if markup is not None else None
     if root is None:
         return None
     tree = root.getroottree()
 
     def cell(ref: str | None) -> etree._Element | None:
-        if ref is None:
+        located = CellRef.parse(ref) if ref is not None else None
+        if located is None or located.part != part:
             return None
-        found = tree.xpath(ref)
+        found = tree.xpath(located.xpath)
         if isinstance(found, list) and found and isinstance(found[0], etree._Element):
             return found[0]
         return None
 
     def texts(_s: int, _i: int, item: LineItem) -> tuple[str | None, ...]:
-        cells = tuple(cell(ref) for ref in item.cell_refs)
-        return tuple(text_of(c) if c is not None else None for c in cells)
+        return tuple(text if cell(ref) is not None else None
+                     for text, ref in zip(item.texts, item.cell_refs, strict=False))
 
     placement = place(report, document, texts)
     shown: set[str] = set()

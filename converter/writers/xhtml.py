@@ -2,7 +2,8 @@
 Inline XBRL processor's schema accepts.
 
 Elements XHTML 1.1 lacks become `span` or `div` (`font`, `center`, `u` …) and
-presentational attributes become CSS (`align`, `width`, `bgcolor`, `nowrap`);
+presentational attributes become CSS (`align`, `width`, `bgcolor`, `nowrap`;
+`br` takes no style, so page breaks drawn by a `br` are lost);
 scripts, forms, images and unknown attributes are dropped. Text the XHTML
 content model does not allow where it stands (loose text in `body`) is wrapped
 in a `div`. Placeholder `ix-fact` elements become `ix:nonFraction`.
@@ -30,6 +31,7 @@ STYLE_SPAN = {"u": "text-decoration:underline", "s": "text-decoration:line-throu
               "strike": "text-decoration:line-through", "font": ""}
 STYLE_DIV = {"center": "text-align:center"}
 ATTRIBUTES = {"colspan", "rowspan", "valign"}
+NO_STYLE = frozenset({"br"})  # XHTML 1.1 gives `br` the core attributes only
 AS_STYLE = {"align": "text-align", "width": "width", "height": "height", "bgcolor": "background-color"}
 TABLE_ATTRIBUTES = {"border", "cellpadding", "cellspacing", "width", "summary"}
 FONT_SIZES = {"1": "8pt", "2": "10pt", "3": "12pt", "4": "14pt", "5": "18pt", "6": "24pt", "7": "36pt"}
@@ -90,10 +92,10 @@ def _copy(source: etree._Element, parent: etree._Element) -> None:
             _append_text(into, node.tail)
             continue
         copy = etree.SubElement(into, f"{{{XHTML_NS}}}{tag}")
-        for name in ATTRIBUTES | (TABLE_ATTRIBUTES if tag == "table" else set()):
+        for name in sorted(ATTRIBUTES | (TABLE_ATTRIBUTES if tag == "table" else set())):
             if node.get(name) is not None:
                 copy.set(name, node.get(name, ""))
-        style = _style(node, tag)
+        style = _style(node, tag) if tag not in NO_STYLE else ""
         if style:
             copy.set("style", style)
         copy.text = node.text
