@@ -1,14 +1,12 @@
 """Leave-one-company-out accuracy of the mapper on `../shared/corpus/mapping/rows-train.jsonl`.
 
 For each of the 14 companies the label statistics are rebuilt without that company's
-rows and label linkbases, then its rows are mapped. A row counts as right when the
-mapper's concept is the filer's; a row whose filer used its own extension counts as
-right when the mapper also proposes an extension. Catalog real-world labels are left
-out by default because some were harvested from these companies' filings
-(`--catalog-labels` puts them back). Rows carry no value kind: it is guessed from the
-label and section as `map_rows` does.
+rows, then its rows are mapped. A row counts as right when the mapper's concept is the
+filer's; a row whose filer used its own extension counts as right when the mapper also
+proposes an extension. Rows carry no value kind: it is guessed from the label, section
+and printed value as `map_rows` does; is_total from the label.
 
-    python benchmarks/mapping.py [--catalog-labels] [--errors N] [--fit] [--tune]
+    python benchmarks/mapping.py [--errors N] [--fit] [--tune]
 
 `--fit` prints calibration points for `taxonomy/mapping/model.yaml` (raw confidence
 bins -> observed accuracy, made increasing); `--tune` searches the feature weights,
@@ -29,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from converter.mapping.batch import row_context  # noqa: E402
 from converter.mapping.context import ItemContext, load_cues  # noqa: E402
 from converter.mapping.engine import Mapper  # noqa: E402
-from converter.mapping.evidence import Evidence, LabelRecord, RowRecord  # noqa: E402
-from converter.mapping.index import NameIndex, is_item  # noqa: E402
-from converter.mapping.learn import DEFAULT_SHARED, TrainingRow, build_stats, lab_labels, read_rows  # noqa: E402
+from converter.mapping.index import NameIndex  # noqa: E402
+from converter.mapping.learn import (DEFAULT_SHARED, TrainingRow, build_evidence, close_sections,  # noqa: E402
+                                     live_names, looks_total, read_rows)
 from converter.mapping.normalize import load_normalizer  # noqa: E402
 from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
 from converter.mapping.scoring import Features  # noqa: E402
@@ -57,25 +55,23 @@ class Outcome:
     confidence: float  # the mapper's confidence in the us-gaap concept it chose or rejected
 
 
-def prepare(catalog: Catalog, model: ScoringModel, shared: Path, catalog_labels: bool) -> list[Case]:
+def prepare(catalog: Catalog, model: ScoringModel, shared: Path) -> list[Case]:
     """Features of every row, computed with its own company left out of the evidence."""
     normalizer = load_normalizer()
     cues = load_cues(normalizer)
-    rows = read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl")
-    stats = build_stats(rows, lab_labels(shared), {c.name for c in catalog if is_item(c)}, normalizer)
-    evidence = Evidence(tuple(RowRecord(*r) for r in stats["rows"]),  # type: ignore[union-attr]
-                        tuple(LabelRecord(*r) for r in stats["labels"]))  # type: ignore[union-attr]
-    names = NameIndex(catalog, normalizer, cues, catalog_labels=catalog_labels)
+    rows = close_sections(read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl"), cues, normalizer)
+    evidence = build_evidence(rows, live_names(catalog), normalizer)
+    names = NameIndex(catalog, normalizer, cues)
     cases: list[Case] = []
     for company in evidence.companies():
         mapper = Mapper(catalog, evidence=evidence.without(company), model=model, names=names)
         for row in (r for r in rows if r.company == company):
             raw = {"label": row.label, "statement": row.statement, "section": row.section,
-                   "period_type": row.period_type}
+                   "period_type": row.period_type, "is_total": looks_total(row.label), "value": row.value}
             ctx = row_context(raw, mapper)
             features = mapper.scorer.features(ctx)
             by_name = sorted(features.table.items(), key=lambda kv: -kv[1][0])[:_KEEP]
-            kept = dict(by_name) | {k: v for k, v in features.table.items() if any(v[1:4])}
+            kept = dict(by_name) | {k: v for k, v in features.table.items() if any(v[2:4])}
             cases.append(Case(row, ctx, replace(features, table=kept), mapper))
     return cases
 
@@ -140,7 +136,8 @@ def fit_calibration(outcomes: list[Outcome]) -> list[tuple[float, float]]:
             x2, y2, n2 = merged.pop()
             x1, y1, n1 = merged.pop()
             merged.append([(x1 * n1 + x2 * n2) / (n1 + n2), (y1 * n1 + y2 * n2) / (n1 + n2), n1 + n2])
-    return [(0.0, 0.0)] + [(round(x, 3), round(y, 3)) for x, y, _ in merged] + [(1.0, round(merged[-1][1], 3))]
+    points = [(round(x, 3), round(y, 3)) for x, y, _ in merged]
+    return [(0.0, 0.0), *points, (1.0, points[-1][1])]
 
 
 def tune(cases: list[Case], model: ScoringModel, rounds: int = 3) -> ScoringModel:
@@ -173,7 +170,6 @@ def tune(cases: list[Case], model: ScoringModel, rounds: int = 3) -> ScoringMode
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--catalog-labels", action="store_true")
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--errors", type=int, default=0)
@@ -181,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     model = load_model()
     if args.fit or args.tune:
         model = replace(model, calibration=((0.0, 0.0), (1.0, 1.0)))
-    cases = prepare(load_catalog(), model, args.shared, args.catalog_labels)
+    cases = prepare(load_catalog(), model, args.shared)
     if args.tune:
         model = tune(cases, model)
     outcomes = evaluate(cases, model)

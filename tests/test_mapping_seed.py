@@ -30,7 +30,9 @@ SEED_ROWS: tuple[tuple[StatementKind, str, str, ValueKind, bool, bool, tuple[str
     (BS, "CURRENT ASSETS", "TOTAL ASSETS", M, True, False, ("Assets",)),
     (BS, "CURRENT LIABILITIES", "Accounts payable and accrued expenses", M, False, False,
      ("AccountsPayableAndAccruedLiabilitiesCurrent",)),
-    (BS, "CURRENT LIABILITIES", "Due to related parties", M, False, False, ("ext:DueToRelatedParties", "OtherLiabilitiesCurrent")),
+    # us-gaap deprecated DueToRelatedPartiesCurrent in 2023 (a related-party dimension replaces it)
+    (BS, "CURRENT LIABILITIES", "Due to related parties", M, False, False,
+     ("ext:DueToRelatedParties", "OtherLiabilitiesCurrent")),
     (BS, "CURRENT LIABILITIES", "Current maturities of long-term debt", M, False, False, ("LongTermDebtCurrent",)),
     (BS, "CURRENT LIABILITIES", "TOTAL CURRENT LIABILITIES", M, True, False, ("LiabilitiesCurrent",)),
     (BS, "CURRENT LIABILITIES", "LONG-TERM DEBT, less current maturities", M, False, False,

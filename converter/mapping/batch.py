@@ -2,7 +2,8 @@
 
 Input, one object a line: {"id", "label", "statement": "balance_sheet" | "income_statement" |
 "cash_flow" | …, "section", "period_type": "instant" | "duration"} and optionally "kind"
-("monetary", "per_share", "shares", "pure"; guessed from the label and section when absent),
+("monetary", "per_share", "shares", "pure"; guessed from the label, the section and an optional
+"value" as printed when absent),
 "is_total" (default: the label starts with "total" or is empty) and "shown_negative".
 Output, in the same order: {"id", "concept": "prefix:Name", "confidence", "alternatives":
 [{"concept", "confidence"}, …], "reason"}.
@@ -31,14 +32,16 @@ def row_context(raw: dict[str, object], mapper: Mapper) -> ItemContext:
     return ItemContext(
         label=label, statement=statement, section=section,
         period_type=PeriodType(str(period)) if period else statement.period_type,
-        kind=ValueKind(str(kind)) if kind else mapper.cues.kind_of(label, section, mapper.normalizer),
+        kind=ValueKind(str(kind)) if kind else mapper.cues.kind_of(label, section, mapper.normalizer,
+                                                                   str(raw.get("value", "") or "")),
         is_total=bool(total) if total is not None else (not clean or clean.lower().startswith("total")),
         shown_negative=bool(raw.get("shown_negative", False)),
     )
 
 
-def map_rows(lines: Iterable[str], mapper: Mapper | None = None) -> Iterator[str]:
-    """Yield one output JSON line per non-blank input line, in order."""
+def map_rows(lines: Iterable[str], mapper: Mapper | None = None, source: str | None = None) -> Iterator[str]:
+    """Yield one output JSON line per non-blank input line, in order; `source` names the
+    input file in errors."""
     if mapper is None:
         from converter.taxonomy.catalog import load_catalog
 
@@ -52,7 +55,7 @@ def map_rows(lines: Iterable[str], mapper: Mapper | None = None) -> Iterator[str
                 raise TypeError("not a JSON object")
             ctx = row_context(raw, mapper)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"bad row: {exc}", line=number,
+            raise InputError(f"bad row: {exc}", file=source, line=number,
                              hint="each line needs id, label, statement, section, period_type") from exc
         mapping = mapper.map_item(ctx)
         yield json.dumps({

@@ -1,15 +1,20 @@
 """What the mapper knows about a row besides its label, and the cue words it reads.
 
 `ItemContext` is the engine's input. `Cues` holds `taxonomy/mapping/context.yaml`:
-section classes (current / noncurrent / equity / cash-flow activity …), the
-concept-name words of those classes, and the words that tell a row's value kind.
+classes of section headings by dimension (position: current / noncurrent; side:
+debit / credit; cash-flow activity; equity part), the concept-name fragments of
+those classes, the words that tell a row's value kind, and the balance cues of
+extension concepts.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -18,9 +23,13 @@ from converter.mapping.normalize import Normalizer
 from converter.model import Balance, PeriodType, StatementKind, ValueKind
 from converter.resources import TAXONOMY_DIR
 
+if TYPE_CHECKING:
+    from converter.taxonomy.catalog import CatalogConcept
+
 CONTEXT_FILE = TAXONOMY_DIR / "mapping" / "context.yaml"
 
 Cue = frozenset[str]
+_CENTS = re.compile(r"-?\d{1,3}\.\d{2}")
 
 
 @dataclass(frozen=True)
@@ -47,52 +56,94 @@ class ItemContext:
         return label
 
 
+Classes = tuple[tuple[str, tuple[tuple[str, tuple[Cue, ...]], ...]], ...]  # dim -> class -> cues
+
+
 @dataclass(frozen=True)
 class Cues:
-    section_classes: tuple[tuple[str, tuple[Cue, ...]], ...]
-    label_classes: tuple[tuple[str, tuple[Cue, ...]], ...]
-    concept_classes: tuple[tuple[str, tuple[str, ...]], ...]
-    conflicts: frozenset[frozenset[str]]
+    section_classes: Classes
+    label_classes: Classes
+    concept_classes: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
     kind_cues: tuple[tuple[ValueKind, tuple[Cue, ...]], ...]
     kind_from_section: tuple[Cue, ...]
-    contra_sections: frozenset[str]
+    contra_class: tuple[str, str]  # (dimension, class)
+    closed_sections: tuple[tuple[str, str], ...]
     balance_cues: tuple[tuple[Balance, tuple[Cue, ...]], ...]
     item_types: tuple[tuple[str, ValueKind], ...]  # item type local name -> value kind
 
-    def section_class(self, words: frozenset[str]) -> str | None:
-        return self._first(self.section_classes, words)
+    def section_class(self, words: frozenset[str]) -> dict[str, str]:
+        """dimension -> class of a section heading's words."""
+        return _classify(self.section_classes, words)
 
-    def label_class(self, words: frozenset[str]) -> str | None:
-        return self._first(self.label_classes, words)
+    def label_class(self, words: frozenset[str]) -> dict[str, str]:
+        """dimension -> class a row's own label states."""
+        return _classify(self.label_classes, words)
 
-    @staticmethod
-    def _first(classes: tuple[tuple[str, tuple[Cue, ...]], ...], words: frozenset[str]) -> str | None:
-        for name, cues in classes:
-            if any(cue <= words for cue in cues):
-                return name
-        return None
+    def concept_class(self, concept: CatalogConcept) -> dict[str, frozenset[str]]:
+        """dimension -> classes of a concept, from its name (and, for instants, its balance)."""
+        found: dict[str, frozenset[str]] = {}
+        for dimension, classes in self.concept_classes:
+            for cls, fragments in classes:  # the first class found wins, as for headings
+                if any(fragment in concept.name for fragment in fragments):
+                    found[dimension] = frozenset((cls,))
+                    break
+        if concept.period_type is PeriodType.INSTANT and concept.balance is not None:
+            found["side"] = frozenset((str(concept.balance),))
+        return found
 
-    def concept_class(self, name: str) -> frozenset[str]:
-        found: set[str] = set()
-        for cls, fragments in self.concept_classes:
-            if any(fragment in name for fragment in fragments):
-                found.add(cls)
-        if "noncurrent" in found:
-            found.discard("current")
-        return frozenset(found)
+    def is_contra(self, section_classes: dict[str, str]) -> bool:
+        dimension, cls = self.contra_class
+        return section_classes.get(dimension) == cls
 
-    def conflict(self, a: str, b: str) -> bool:
-        return frozenset((a, b)) in self.conflicts
-
-    def kind_of(self, label: str, section: str, normalizer: Normalizer) -> ValueKind:
-        """Guess a row's value kind from its label (and, for "Basic"/"Diluted", its section)."""
+    def kind_of(self, label: str, section: str, normalizer: Normalizer, value: str = "") -> ValueKind:
+        """Guess a row's value kind from its label (for "Basic"/"Diluted" also its section) and,
+        when the words say nothing, from a printed value with cents ("2.31" is per share)."""
         words = frozenset(normalizer.words(label))
-        if frozenset(normalizer.words(label)) in self.kind_from_section or not words:
+        if words in self.kind_from_section or not words:
             words = words | frozenset(normalizer.words(section))
         for kind, cues in self.kind_cues:
             if any(cue <= words for cue in cues):
                 return kind
+        if _CENTS.fullmatch(value.strip().strip("()$ ")):
+            return ValueKind.PER_SHARE
         return ValueKind.MONETARY
+
+
+def effective_sections(rows: Sequence[tuple[str, str, bool]], cues: Cues,
+                       normalizer: Normalizer) -> list[str]:
+    """Sections of (label, section, is_total) rows in statement order, with closed sections
+    renamed: after "Total current liabilities" the heading "Current liabilities" no longer holds."""
+    closed: dict[str, str] = {}
+    prefixes = dict(cues.closed_sections)
+    out: list[str] = []
+    for label, section, is_total in rows:
+        out.append(closed.get(section, section))
+        if not is_total or section in closed:
+            continue
+        own = cues.section_class(frozenset(normalizer.words(label))).get("position")
+        heading = cues.section_class(frozenset(normalizer.words(section))).get("position")
+        if own is not None and own == heading:
+            closed[section] = f"{prefixes[own]} {section}" if own in prefixes else ""
+    return out
+
+
+def _classify(classes: Classes, words: frozenset[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for dimension, options in classes:
+        for name, cues in options:
+            if any(cue <= words for cue in cues):
+                found[dimension] = name
+                break
+    return found
+
+
+def _classes(raw: object, path: Path, key: str, normalizer: Normalizer) -> Classes:
+    if not isinstance(raw, dict):
+        raise TaxonomyError(f"'{key}' must map dimensions to classes to word lists", file=path)
+    return tuple((str(dimension),
+                  tuple((str(name), _cue_list(cues, path, f"{key}.{dimension}.{name}", normalizer))
+                        for name, cues in options.items()))
+                 for dimension, options in raw.items())
 
 
 def _cue_list(raw: object, path: Path, key: str, normalizer: Normalizer) -> tuple[Cue, ...]:
@@ -115,18 +166,26 @@ def load_cues(normalizer: Normalizer, path: Path = CONTEXT_FILE) -> Cues:
         raise TaxonomyError(f"cannot read mapping cues: {exc.strerror}", file=path) from exc
     if not isinstance(data, dict):
         raise TaxonomyError("mapping cues must be a YAML mapping", file=path)
+    try:
+        return _cues(data, path, normalizer)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise TaxonomyError(f"mapping cues are malformed: {exc!r}", file=path,
+                            hint="see the comments in context.yaml") from exc
+
+
+def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
+    dimension, cls = data["contra_class"]
     return Cues(
-        section_classes=tuple((name, _cue_list(cues, path, f"section_classes.{name}", normalizer))
-                              for name, cues in data["section_classes"].items()),
-        label_classes=tuple((name, _cue_list(cues, path, f"label_classes.{name}", normalizer))
-                            for name, cues in data["label_classes"].items()),
-        concept_classes=tuple((name, tuple(fragments))
-                              for name, fragments in data["concept_classes"].items()),
-        conflicts=frozenset(frozenset(pair) for pair in data["conflicts"]),
+        section_classes=_classes(data["section_classes"], path, "section_classes", normalizer),
+        label_classes=_classes(data["label_classes"], path, "label_classes", normalizer),
+        concept_classes=tuple((str(dim), tuple((str(name), tuple(str(f) for f in fragments))
+                                               for name, fragments in options.items()))
+                              for dim, options in data["concept_classes"].items()),
         kind_cues=tuple((ValueKind(kind), _cue_list(cues, path, f"kind_cues.{kind}", normalizer))
                         for kind, cues in data["kind_cues"].items()),
         kind_from_section=_cue_list(data["kind_from_section"], path, "kind_from_section", normalizer),
-        contra_sections=frozenset(data["contra_sections"]),
+        contra_class=(str(dimension), str(cls)),
+        closed_sections=tuple((str(k), str(v)) for k, v in data["closed_sections"].items()),
         balance_cues=tuple((Balance(balance), _cue_list(cues, path, "balance_cues", normalizer))
                            for balance, cues in data["balance_cues"]),
         item_types=tuple((item_type, ValueKind(kind))

@@ -12,14 +12,13 @@ the row gets an extension concept named after its label.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dataclasses import replace
-
-from converter.mapping.context import ItemContext, load_cues
-from converter.mapping.evidence import Evidence, load_curated, load_evidence
+from converter.mapping.context import ItemContext, effective_sections, load_cues
+from converter.mapping.evidence import EXTENSION, Evidence, load_curated, load_evidence
 from converter.mapping.extension import ExtensionFactory
-from converter.mapping.index import LabelIndex, NameIndex
+from converter.mapping.index import LabelIndex, NameIndex, name_index
 from converter.mapping.normalize import load_normalizer
 from converter.mapping.overrides import Overrides
 from converter.mapping.params import ScoringModel, load_model
@@ -41,7 +40,7 @@ class Mapper:
         self.overrides = overrides
         self.normalizer = load_normalizer()
         self.cues = load_cues(self.normalizer)
-        self.names = names or NameIndex(catalog, self.normalizer, self.cues)
+        self.names = names or name_index(catalog, self.normalizer, self.cues)
         self.model = model or load_model()
         learned = evidence if evidence is not None else load_evidence(self.normalizer)
         labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
@@ -53,15 +52,19 @@ class Mapper:
 
     def map_statement(self, statement: Statement) -> tuple[Mapping, ...]:
         """One mapping per item; a us-gaap concept is used at most once per statement."""
-        contexts = [ItemContext(label=item.label, statement=statement.kind, section=item.section,
+        sections = effective_sections([(i.label, i.section, i.is_total) for i in statement.items],
+                                      self.cues, self.normalizer)
+        contexts = [ItemContext(label=item.label, statement=statement.kind, section=section,
                                 period_type=statement.kind.period_type, kind=item.kind,
                                 is_total=item.is_total,
                                 shown_negative=any(v is not None and v < 0 for v in item.values),
                                 depth=item.depth)
-                    for item in statement.items]
+                    for item, section in zip(statement.items, sections)]
         rankings = [self.scorer.rank(ctx) for ctx in contexts]
-        order = sorted(range(len(contexts)),
-                       key=lambda i: -(rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0))
+        def best(i: int) -> float:
+            return rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0
+
+        order = sorted(range(len(contexts)), key=lambda i: -best(i))  # surest rows choose first
         used: set[str] = set()
         result: dict[int, Mapping] = {}
         for i in order:
@@ -77,9 +80,17 @@ class Mapper:
         if override is not None and override.concept not in used:
             concept = self.catalog.get(override.concept)
             if concept is not None:
-                return Mapping(concept.to_def(), 1.0, self._alternatives(ranking.candidates, override.concept),
+                return Mapping(concept.to_def(), 1.0,
+                               self._alternatives(ranking.candidates, override.concept),
                                f"override {override.key!r} in {self.overrides.source}")
         live, retired = self._live(ctx, ranking.candidates)
+        if ranking.candidates and ranking.candidates[0].name == EXTENSION:
+            concept = self.extensions.make(ctx, ranking.label or "Item",
+                                           self.names.concepts[live[0].name].balance if live else None)
+            return Mapping(concept, round(ranking.candidates[0].confidence, 4),
+                           self._alternatives([c for c in live if c.name not in used], None),
+                           "filers used their own extension concepts for labels like this one",
+                           is_extension=True)
         free = [c for c in live if c.name not in used]
         taken = [c.name for c in live[:1] if c.name in used]
         note = f"; us-gaap:{taken[0]} already used in this statement" if taken else ""
@@ -114,12 +125,15 @@ class Mapper:
         allowed = self.names.allowed.get((ctx.kind, ctx.period_type), set())
         live: list[Candidate] = []
         for candidate in candidates:
+            if candidate.name == EXTENSION:
+                continue
             concept = self.names.concepts[candidate.name]
             if candidate.name in self.names.retired:
                 replacement = concept.replacement
                 if not replacement or replacement not in allowed or replacement in self.names.retired:
                     if not live and candidate is candidates[0]:
-                        return [c for c in candidates if c.name not in self.names.retired], concept
+                        return [c for c in candidates
+                                if c.name not in self.names.retired and c.name != EXTENSION], concept
                     continue
                 candidate = replace(candidate, name=replacement)
             if all(c.name != candidate.name for c in live):

@@ -10,10 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from converter.errors import TaxonomyError
-from converter.mapping.learn import STATS_FILE
 from converter.mapping.normalize import Normalizer
 from converter.resources import TAXONOMY_DIR
 
+STATS_FILE = TAXONOMY_DIR / "mapping" / "label-stats.json"
 CURATED_FILE = TAXONOMY_DIR / "mapping" / "curated.yaml"
 CURATED = "curated"  # the company of curated evidence
 EXTENSION = "ext"  # the concept of a training row whose filer used its own extension
@@ -30,27 +30,18 @@ class RowRecord:
 
 
 @dataclass(frozen=True)
-class LabelRecord:
-    company: str
-    concept: str  # us-gaap local name
-    label: str  # normalised words
-
-
-@dataclass(frozen=True)
 class Evidence:
     rows: tuple[RowRecord, ...]
-    labels: tuple[LabelRecord, ...]
 
     def without(self, company: str) -> Evidence:
-        """The evidence minus one company's rows and labels (leave-one-company-out)."""
-        return Evidence(tuple(r for r in self.rows if r.company != company),
-                        tuple(r for r in self.labels if r.company != company))
+        """The evidence minus one company's rows (leave-one-company-out)."""
+        return Evidence(tuple(r for r in self.rows if r.company != company))
 
     def companies(self) -> tuple[str, ...]:
         return tuple(sorted({r.company for r in self.rows} - {CURATED}))
 
     def plus(self, rows: tuple[RowRecord, ...]) -> Evidence:
-        return Evidence(self.rows + rows, self.labels)
+        return Evidence(self.rows + rows)
 
 
 @lru_cache(maxsize=2)
@@ -66,8 +57,11 @@ def load_evidence(normalizer: Normalizer, path: Path = STATS_FILE) -> Evidence:
     if data.get("normalize_digest") != normalizer.digest:
         raise TaxonomyError("label statistics were made with other normalisation rules", file=path,
                             hint="run `python -m converter.mapping.learn` after editing normalize.yaml")
-    return Evidence(tuple(RowRecord(*record) for record in data["rows"]),
-                    tuple(LabelRecord(*record) for record in data["labels"]))
+    try:
+        return Evidence(tuple(RowRecord(*record) for record in data["rows"]))
+    except (KeyError, TypeError) as exc:
+        raise TaxonomyError(f"label statistics are malformed: {exc}", file=path,
+                            hint="run `python -m converter.mapping.learn`") from exc
 
 
 @lru_cache(maxsize=2)
@@ -82,8 +76,9 @@ def load_curated(normalizer: Normalizer, path: Path = CURATED_FILE) -> tuple[Row
         for statement, periods in data.items():
             for period_type, table in periods.items():
                 for label, concept in table.items():
+                    qname = EXTENSION if concept == EXTENSION else f"us-gaap:{concept}"
                     records.append(RowRecord(CURATED, str(statement), str(period_type), "",
-                                             " ".join(normalizer.words(str(label))), f"us-gaap:{concept}"))
+                                             " ".join(normalizer.words(str(label))), qname))
     except AttributeError as exc:
         raise TaxonomyError("curated labels must nest statement -> period type -> label: concept",
                             file=path) from exc

@@ -66,15 +66,15 @@ class ExtensionFactory:
         return concept
 
     def _balance(self, ctx: ItemContext, label: str, fallback: Balance | None) -> Balance | None:
+        """Debit/credit from the label's words, else the section's, else the closest us-gaap
+        candidate's; a row printed negative in an equity section is a contra (debit) item."""
         if ctx.kind is not ValueKind.MONETARY:
             return None
-        words = frozenset(self.normalizer.words(label)) or frozenset(self.normalizer.words(ctx.section))
-        balance = fallback
-        for candidate, cues in self.cues.balance_cues:
-            if any(cue <= words for cue in cues):
-                balance = candidate
-                break
-        section = self.cues.section_class(frozenset(self.normalizer.words(ctx.section)))
-        if ctx.shown_negative and section in self.cues.contra_sections:
+        section = frozenset(self.normalizer.words(ctx.section))
+        if ctx.shown_negative and self.cues.is_contra(self.cues.section_class(section)):
             return Balance.DEBIT
-        return balance
+        for words in (frozenset(self.normalizer.words(label)), section):
+            for balance, cues in self.cues.balance_cues:
+                if any(cue <= words for cue in cues):
+                    return balance
+        return fallback

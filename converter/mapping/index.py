@@ -2,20 +2,20 @@
 
 `NameIndex` depends on the catalog only: which concepts may carry which value
 kind and period type, and TF-IDF vectors of their names and labels.
-`LabelIndex` adds the evidence learned from filings (row labels, label
-linkbases, how often a filer used a concept on a statement, exact label
-matches, the section classes a concept was seen under). Both answer queries
+`LabelIndex` adds the evidence learned from filings (row labels, how often
+filers used a concept on a statement, exact label matches, the section classes
+a concept was seen under). Both answer queries
 through inverted indexes, so a query touches only concepts sharing a word.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from converter.mapping.context import Cues
 from converter.mapping.evidence import Evidence
@@ -40,17 +40,15 @@ def _unit(bag: dict[str, float], idf: dict[str, float], default_idf: float) -> V
 
 
 class NameIndex:
-    """Usable catalog concepts by (kind, period type) and TF-IDF postings of their names and labels."""
+    """Catalog items by (kind, period type) and TF-IDF postings of their names and standard labels."""
 
-    def __init__(self, catalog: Catalog, normalizer: Normalizer, cues: Cues,
-                 catalog_labels: bool = True) -> None:
+    def __init__(self, catalog: Catalog, normalizer: Normalizer, cues: Cues) -> None:
         item_types = dict(cues.item_types)
         self.normalizer = normalizer
         self.cues = cues
         self.concepts: dict[str, CatalogConcept] = {}
         self.allowed: dict[tuple[ValueKind, PeriodType], set[str]] = defaultdict(set)
         docs: dict[str, dict[str, float]] = {}
-        self.extra_labels: dict[str, tuple[str, ...]] = {}
         self.retired: set[str] = set()  # deprecated items: they may win, then yield to a replacement
         for concept in catalog:
             kind = item_types.get(concept.type.rpartition(":")[2])
@@ -67,34 +65,37 @@ class NameIndex:
             for token, weight in normalizer.tokens(concept.label).items():
                 bag[token] = max(bag.get(token, 0.0), weight)
             docs[concept.name] = bag
-            if catalog_labels:
-                self.extra_labels[concept.name] = concept.labels
         df: Counter[str] = Counter(t for bag in docs.values() for t in bag)
         total = len(docs) + 1
         self.idf = {t: math.log(total / (1 + n)) + 1.0 for t, n in df.items()}
         self.default_idf = math.log(total) + 1.0
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        self.classes: dict[str, frozenset[str]] = {}
+        self.classes: dict[str, dict[str, frozenset[str]]] = {}
         for name, bag in docs.items():
             for token, weight in self.vector(bag).items():
                 self.postings[token].append((name, weight))
-            self.classes[name] = cues.concept_class(name)
+            self.classes[name] = cues.concept_class(self.concepts[name])
 
     def vector(self, bag: dict[str, float]) -> Vector:
         return _unit(bag, self.idf, self.default_idf)
 
-    def name_scores(self, query: Vector) -> dict[str, float]:
+    def name_scores(self, query: Vector) -> tuple[dict[str, float], dict[str, float]]:
+        """Cosine of the query with each concept's name and label, and the share of the
+        query's weight that the concept's words cover."""
         scores: dict[str, float] = defaultdict(float)
+        cover: dict[str, float] = defaultdict(float)
+        mass = sum(query.values()) or 1.0
         for token, qw in query.items():
             for name, weight in self.postings.get(token, ()):
                 scores[name] += qw * weight
-        return scores
+                cover[name] += qw / mass
+        return scores, cover
 
 
 @dataclass(frozen=True)
 class LabelHit:
-    concept: str
-    statement: str | None  # the statement a training row came from; None for linkbase labels
+    concept: str  # us-gaap local name, or EXTENSION
+    statement: str  # the statement the training row came from
 
 
 class LabelIndex:
@@ -102,12 +103,12 @@ class LabelIndex:
 
     def __init__(self, names: NameIndex, evidence: Evidence) -> None:
         self.names = names
-        norm, cues = names.normalizer, names.cues
+        cues = names.cues
         self.hits: list[LabelHit] = []
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.exact: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.prior: dict[str, Counter[str]] = defaultdict(Counter)
-        self.section_seen: dict[str, Counter[str]] = defaultdict(Counter)
+        self.section_seen: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         votes: set[tuple[str, ...]] = set()  # one vote per company, however many filings it has
         for row in evidence.rows:
             concept = row.concept.partition(":")[2] or row.concept
@@ -119,25 +120,12 @@ class LabelIndex:
             if (row.company, row.statement, concept) not in votes:
                 votes.add((row.company, row.statement, concept))
                 self.prior[row.statement][concept] += 1
-            cls = cues.section_class(frozenset(row.section.split()))
-            if cls is not None:
-                self.section_seen[concept][cls] += 1
-        users: dict[str, set[str]] = defaultdict(set)
-        for record in evidence.labels:
-            self._add(record.label, LabelHit(record.concept, None))
-            users[record.concept].add(record.company)
-        for row in evidence.rows:
-            users[row.concept.partition(":")[2]].add(row.company)
-        companies = {c for names_ in users.values() for c in names_}
-        scale = math.log1p(len(companies)) or 1.0
-        self.usage = {name: math.log1p(len(who)) / scale for name, who in users.items()}
-        for name, labels in names.extra_labels.items():
-            for label in labels:
-                self._add(" ".join(norm.words(label)), LabelHit(name, None))
+            for dimension, cls in cues.section_class(frozenset(row.section.split())).items():
+                self.section_seen[concept][dimension][cls] += 1
         self.prior_scale = {s: math.log1p(max(c.values())) for s, c in self.prior.items() if c}
 
     def _add(self, words: str, hit: LabelHit) -> None:
-        vec = self.names.vector(self.names.normalizer.tokens(words))
+        vec = self.names.vector(self.names.normalizer.bag(tuple(words.split())))
         if not vec:
             return
         index = len(self.hits)
@@ -145,20 +133,18 @@ class LabelIndex:
         for token, weight in vec.items():
             self.postings[token].append((index, weight))
 
-    def label_scores(self, query: Vector, statement: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Best cosine per concept among training rows of this statement, and among other labels."""
+    def row_scores(self, query: Vector, statement: str) -> dict[str, float]:
+        """Best cosine per concept among the training rows of this statement."""
         dots: dict[int, float] = defaultdict(float)
         for token, qw in query.items():
             for index, weight in self.postings.get(token, ()):
                 dots[index] += qw * weight
-        rows: dict[str, float] = {}
-        others: dict[str, float] = {}
+        best: dict[str, float] = {}
         for index, dot in dots.items():
             hit = self.hits[index]
-            target = rows if hit.statement == statement else others
-            if dot > target.get(hit.concept, 0.0):
-                target[hit.concept] = dot
-        return rows, others
+            if hit.statement == statement and dot > best.get(hit.concept, 0.0):
+                best[hit.concept] = dot
+        return best
 
     def exact_share(self, statement: str, key: str) -> dict[str, float]:
         counts = self.exact.get((statement, key))
@@ -170,6 +156,12 @@ class LabelIndex:
     def prior_of(self, statement: str, concept: str) -> float:
         scale = self.prior_scale.get(statement)
         return math.log1p(self.prior[statement][concept]) / scale if scale else 0.0
+
+
+@lru_cache(maxsize=4)
+def name_index(catalog: Catalog, normalizer: Normalizer, cues: Cues) -> NameIndex:
+    """The NameIndex of a catalog, built once per catalog object."""
+    return NameIndex(catalog, normalizer, cues)
 
 
 def candidate_names(*score_maps: Iterable[str]) -> set[str]:

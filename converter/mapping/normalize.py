@@ -1,11 +1,11 @@
 """Turn a printed row label (or a concept name) into weighted comparison tokens.
 
 The rules are data: `taxonomy/mapping/normalize.yaml` lists character fixes,
-note-reference patterns, phrase rewrites (abbreviations such as PP&E, SG&A,
-"net sales" -> revenue), token synonyms, stop words and the one-sided pairs
-("loss" implies "income" as in NetIncomeLoss). `Normalizer.tokens` returns a
-mapping token -> weight (1.0 for words printed, `PAIR_WEIGHT` for implied
-counterparts); `Normalizer.key` is the canonical text used for exact lookups.
+note-reference and par-value patterns, phrase rewrites (abbreviations such as
+PP&E, SG&A, "net sales" -> revenue), token synonyms, singular exceptions and stop
+words. `Normalizer.words` gives the content words in order, `Normalizer.tokens`
+the bag a TF-IDF vector is made of, `Normalizer.key` the canonical text used for
+exact lookups.
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ from converter.errors import TaxonomyError
 from converter.resources import TAXONOMY_DIR
 
 NORMALIZE_FILE = TAXONOMY_DIR / "mapping" / "normalize.yaml"
-PAIR_WEIGHT = 0.5
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _WORD = re.compile(r"[a-z0-9']+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Normalizer:
     characters: tuple[tuple[str, str], ...]
     drop: tuple[re.Pattern[str], ...]
@@ -36,7 +35,6 @@ class Normalizer:
     synonyms: tuple[tuple[str, str], ...]
     not_plural: frozenset[str]
     stop_words: frozenset[str]
-    pairs: tuple[tuple[str, str], ...]
     digest: str
 
     def clean(self, label: str) -> str:
@@ -53,6 +51,9 @@ class Normalizer:
 
     def words(self, label: str) -> tuple[str, ...]:
         """Content words of a label after synonyms, singulars and stop words."""
+        return _cached_words(self, label)
+
+    def _words(self, label: str) -> tuple[str, ...]:
         synonyms = dict(self.synonyms)
         out: list[str] = []
         for raw in _WORD.findall(self.clean(label)):
@@ -79,18 +80,22 @@ class Normalizer:
         return " ".join(sorted(set(self.words(label))))
 
     def tokens(self, label: str) -> dict[str, float]:
-        """Weighted bag of words: printed words 1.0, implied pair counterparts PAIR_WEIGHT."""
-        printed = self.words(label)
-        bag: dict[str, float] = dict.fromkeys(printed, 1.0)
-        for left, right in self.pairs:
-            for have, add in ((left, right), (right, left)):
-                if have in printed and add not in bag:
-                    bag[add] = PAIR_WEIGHT
-        return bag
+        """Bag of content words, each weighing 1."""
+        return self.bag(self.words(label))
+
+    @staticmethod
+    def bag(words: tuple[str, ...]) -> dict[str, float]:
+        """The bag of already normalised words (as `words` returns them)."""
+        return dict.fromkeys(words, 1.0)
 
     def concept_words(self, name: str) -> str:
         """A concept name split into words ("AccountsPayableCurrent" -> "accounts payable current")."""
         return " ".join(part.lower() for part in _CAMEL.findall(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_words(normalizer: Normalizer, label: str) -> tuple[str, ...]:
+    return normalizer._words(label)
 
 
 def _load(path: Path) -> Normalizer:
@@ -102,6 +107,16 @@ def _load(path: Path) -> Normalizer:
     data = yaml.safe_load(raw_text)
     if not isinstance(data, dict):
         raise TaxonomyError("normalisation rules must be a YAML mapping", file=path)
+    for key in ("characters", "phrases", "synonyms"):
+        table = data.get(key, {})
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in table.items()):
+            raise TaxonomyError(f"'{key}' must map text to text (quote YAML words such as on/no)",
+                                file=path)
+    for key in ("drop_patterns", "not_plural", "stop_words"):
+        if not all(isinstance(w, str) for w in data.get(key, [])):
+            raise TaxonomyError(f"'{key}' must list text only (quote YAML words such as on/no)",
+                                file=path)
     phrases = tuple(sorted(((str(k), str(v)) for k, v in data.get("phrases", {}).items()),
                            key=lambda kv: -len(kv[0])))
     phrase_re = None
@@ -116,7 +131,6 @@ def _load(path: Path) -> Normalizer:
         synonyms=tuple((str(k), str(v)) for k, v in data.get("synonyms", {}).items()),
         not_plural=frozenset(data.get("not_plural", [])),
         stop_words=frozenset(data.get("stop_words", [])),
-        pairs=tuple((str(a), str(b)) for a, b in data.get("pairs", [])),
         digest=hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16],
     )
 

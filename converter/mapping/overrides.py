@@ -19,12 +19,11 @@ Any other shape raises `UsageError` naming the file and the entry.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 

@@ -6,8 +6,8 @@ import math
 from dataclasses import dataclass
 
 from converter.mapping.context import ItemContext
-from converter.mapping.index import LabelIndex, candidate_names
 from converter.mapping.evidence import EXTENSION
+from converter.mapping.index import LabelIndex, candidate_names
 from converter.mapping.params import ScoringModel
 from converter.model import Balance
 
@@ -24,15 +24,13 @@ class Candidate:
 @dataclass(frozen=True)
 class Ranking:
     label: str  # the label that was scored ("Total <section>" for an unlabeled total)
-    candidates: tuple[Candidate, ...]  # best first, at most _RANK_DEPTH
-    extension_evidence: float  # best cosine with a training row whose filer used an extension
+    candidates: tuple[Candidate, ...]  # best first, at most _RANK_DEPTH; EXTENSION may be one
 
 
 @dataclass(frozen=True)
 class Features:
     label: str
-    table: dict[str, tuple[float, ...]]  # candidate -> feature values in FEATURES order
-    extension: float  # best cosine with a training row whose filer used an extension
+    table: dict[str, tuple[float, ...]]  # candidate (or EXTENSION) -> feature values in FEATURES order
 
 
 class Scorer:
@@ -47,25 +45,30 @@ class Scorer:
         label = ctx.effective_label
         query = names.vector(norm.tokens(label))
         statement = str(ctx.statement)
-        name_s = names.name_scores(query)
-        row_s, label_s = self.labels.label_scores(query, statement)
+        name_s, cover = names.name_scores(query)
+        row_s = self.labels.row_scores(query, statement)
         exact = self.labels.exact_share(statement, norm.key(label))
         allowed = names.allowed.get((ctx.kind, ctx.period_type), set())
-        section_class = cues.section_class(frozenset(norm.words(ctx.section)))
+        section_classes = cues.section_class(frozenset(norm.words(ctx.section)))
         stated = cues.label_class(frozenset(norm.words(label)))
-        contra = ctx.shown_negative and section_class in cues.contra_sections
+        unstated = {d: c for d, c in section_classes.items() if d not in stated}
+        contra = ctx.shown_negative and cues.is_contra(section_classes)
+        if contra and "side" in unstated:  # a deduction printed in equity is a debit item
+            unstated["side"] = str(Balance.DEBIT)
         table: dict[str, tuple[float, ...]] = {}
-        for name in candidate_names(name_s, row_s, label_s, exact) & allowed:
+        for name in candidate_names(name_s, row_s, exact) & allowed:
             balance = names.concepts[name].balance
             table[name] = (
-                name_s.get(name, 0.0), row_s.get(name, 0.0), label_s.get(name, 0.0),
+                name_s.get(name, 0.0), cover.get(name, 0.0), row_s.get(name, 0.0),
                 exact.get(name, 0.0), self.labels.prior_of(statement, name),
-                self.labels.usage.get(name, 0.0),
-                self._section_agreement(name, stated, learned=False) if stated else 0.0,
-                self._section_agreement(name, section_class, learned=True) if section_class and not stated else 0.0,
+                self._agreement(name, stated, learned=False),
+                self._agreement(name, unstated, learned=True),
                 (1.0 if balance is Balance.DEBIT else -1.0 if balance else 0.0) if contra else 0.0,
             )
-        return Features(label, table, row_s.get(EXTENSION, 0.0))
+        if row_s.get(EXTENSION) or exact.get(EXTENSION):  # filers used their own concept for such labels
+            table[EXTENSION] = (0.0, 0.0, row_s.get(EXTENSION, 0.0), exact.get(EXTENSION, 0.0),
+                                0.0, 0.0, 0.0, 0.0)
+        return Features(label, table)
 
     def rank(self, ctx: ItemContext) -> Ranking:
         return self.rank_features(self.features(ctx))
@@ -75,21 +78,20 @@ class Scorer:
         scored = sorted(((sum(w * f for w, f in zip(weights, values)), name)
                          for name, values in features.table.items()),
                         key=lambda item: (-item[0], item[1]))
-        return Ranking(features.label, self._confidences(scored[:_RANK_DEPTH], scored), features.extension)
+        return Ranking(features.label, self._confidences(scored[:_RANK_DEPTH], scored))
 
-    def _section_agreement(self, name: str, row_class: str, learned: bool) -> float:
-        """+1 / -1 / 0: the concept's class (from its name, and when `learned` from the sections
-        filers printed it under) agrees / conflicts / neither with the row's class."""
-        cues = self.names.cues
-        classes = set(self.names.classes[name])
+    def _agreement(self, name: str, row_classes: dict[str, str], learned: bool) -> float:
+        """Per dimension +1 / -1 / 0 when the concept's classes (from its name and balance, and when
+        `learned` from the headings filers printed it under) agree / conflict / say nothing."""
+        total = 0.0
         seen = self.labels.section_seen.get(name) if learned else None
-        if seen:
-            classes.add(seen.most_common(1)[0][0])
-        if row_class in classes:
-            return 1.0
-        if any(cues.conflict(row_class, cls) for cls in classes):
-            return -1.0
-        return 0.0
+        for dimension, cls in row_classes.items():
+            classes = set(self.names.classes[name].get(dimension, ()))
+            if seen and seen.get(dimension):
+                classes.add(seen[dimension].most_common(1)[0][0])
+            if classes:
+                total += 1.0 if cls in classes else -1.0
+        return total
 
     def _confidences(self, top: list[tuple[float, str]],
                      everything: list[tuple[float, str]]) -> tuple[Candidate, ...]:

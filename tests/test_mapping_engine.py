@@ -1,0 +1,196 @@
+"""Mapper behaviour: statements, uniqueness, extensions, never a deprecated or abstract concept."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converter.mapping import ItemContext, Mapper, map_rows
+from converter.mapping.batch import row_context
+from converter.mapping.extension import camel_name, is_ncname
+from converter.model import (Balance, Column, Instant, LineItem, PeriodType, Statement,
+                             StatementKind, ValueKind)
+from converter.taxonomy.catalog import load_catalog
+
+BS = StatementKind.BALANCE_SHEET
+IS = StatementKind.INCOME_STATEMENT
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def mapper(catalog) -> Mapper:
+    return Mapper(catalog, extension_prefix="inno")
+
+
+def _ctx(label: str, section: str = "", statement: StatementKind = BS,
+         kind: ValueKind = ValueKind.MONETARY, **extra: object) -> ItemContext:
+    return ItemContext(label=label, statement=statement, section=section,
+                       period_type=statement.period_type, kind=kind, **extra)
+
+
+def _item(label: str, section: str, value: str, is_total: bool = False) -> LineItem:
+    return LineItem(label=label, section=section, depth=0, values=(Decimal(value),), texts=(value,),
+                    kind=ValueKind.MONETARY, scale=3, decimals=-3, is_total=is_total, source_line=1)
+
+
+def test_current_and_noncurrent_follow_the_section(mapper) -> None:
+    current = mapper.map_item(_ctx("Operating lease liabilities", "Current liabilities:"))
+    noncurrent = mapper.map_item(_ctx("Operating lease liabilities", "Long-term liabilities:"))
+    assert current.concept.name == "OperatingLeaseLiabilityCurrent"
+    assert noncurrent.concept.name == "OperatingLeaseLiabilityNoncurrent"
+
+
+def test_unlabeled_total_is_named_after_its_section(mapper) -> None:
+    mapping = mapper.map_item(_ctx("", "Operating expenses:", IS, is_total=True))
+    assert mapping.concept.name == "OperatingExpenses"
+    assert "Total operating expenses" in mapping.reason
+
+
+def test_unknown_label_gets_a_typed_extension(mapper) -> None:
+    mapping = mapper.map_item(_ctx("Zorblax flux capacitor reserve", "Current assets"))
+    assert mapping.is_extension
+    assert mapping.concept.prefix == "inno"
+    assert mapping.concept.name == "ZorblaxFluxCapacitorReserve"
+    assert mapping.concept.type == "xbrli:monetaryItemType"
+    assert mapping.concept.period_type is PeriodType.INSTANT
+    assert mapping.concept.balance is Balance.DEBIT
+    assert mapping.concept.label == "Zorblax flux capacitor reserve"
+    assert re.search(r"(scored \d\.\d\d < \d\.\d\d|no us-gaap)", mapping.reason)
+
+
+def test_shares_and_per_share_rows_get_their_types(mapper) -> None:
+    eps = mapper.map_item(_ctx("Quibble per share", "", IS, ValueKind.PER_SHARE))
+    shares = mapper.map_item(_ctx("Weighted average shares - basic", "", IS, ValueKind.SHARES))
+    assert eps.concept.type.endswith("perShareItemType")
+    assert shares.concept.name == "WeightedAverageNumberOfSharesOutstandingBasic"
+
+
+def test_map_statement_never_uses_a_us_gaap_concept_twice(catalog) -> None:
+    mapper = Mapper(catalog)
+    items = (_item("Cash and cash equivalents", "Current assets", "137"),
+             _item("Cash and equivalents", "Current assets", "222"),
+             _item("Inventories", "Current assets", "5139"),
+             _item("Total current assets", "Current assets", "5498", is_total=True))
+    statement = Statement(BS, "Balance sheet", (Column(Instant(datetime.date(2003, 3, 1)), "03/01/03"),),
+                          items, 1)
+    mappings = mapper.map_statement(statement)
+    assert len(mappings) == len(items)
+    names = [m.concept.qname for m in mappings if not m.is_extension]
+    assert len(names) == len(set(names))
+    cash = [m for m in mappings[:2] if m.concept.name == "CashAndCashEquivalentsAtCarryingValue"]
+    assert len(cash) == 1
+    other = mappings[1] if mappings[0] is cash[0] else mappings[0]
+    assert "already used in this statement" in other.reason
+    assert mappings[2].concept.name == "InventoryNet"
+    assert mappings[3].concept.name == "AssetsCurrent"
+
+
+def test_equity_deduction_prefers_a_debit_concept(mapper) -> None:
+    mapping = mapper.map_item(_ctx("Treasury stock", "Stockholders' equity", shown_negative=True))
+    assert mapping.concept.balance is Balance.DEBIT
+
+
+def test_extension_names_are_unique_ncnames(catalog) -> None:
+    mapper = Mapper(catalog)
+    first = mapper.map_item(_ctx("Zorblax reserve (note 4)", "Current assets"))
+    second = mapper.map_item(_ctx("Zorblax reserve", "Current liabilities", statement=IS))
+    again = mapper.map_item(_ctx("Zorblax reserve (note 4)", "Current assets"))
+    assert first.is_extension and second.is_extension
+    assert first.concept.name == "ZorblaxReserve"
+    assert second.concept.name == "ZorblaxReserve2"
+    assert again.concept == first.concept
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_camel_name_is_always_an_ncname(label: str) -> None:
+    name = camel_name(label)
+    assert is_ncname(name)
+    assert not name[0].isdigit()
+
+
+_WORDS = st.sampled_from(["net", "income", "loss", "total", "current", "assets", "due", "to", "related",
+                          "parties", "deferred", "tax", "revenue", "cash", "stock", "treasury", "per",
+                          "share", "(", ")", "&", "other", "-", "liabilities", "expense", "Inc.", "PP&E",
+                          "interest", "minority", "interest", "extraordinary", "item", "SG&A", "R&D"])
+
+
+@given(words=st.lists(_WORDS, min_size=0, max_size=8),
+       statement=st.sampled_from([BS, IS, StatementKind.CASH_FLOW]),
+       kind=st.sampled_from(list(ValueKind)), negative=st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_never_proposes_deprecated_abstract_or_ill_typed_concepts(mapper, catalog, words, statement, kind,
+                                                                   negative) -> None:
+    ctx = _ctx(" ".join(words), "Current liabilities", statement, kind, shown_negative=negative)
+    mapping = mapper.map_item(ctx)
+    assert 0.0 <= mapping.confidence <= 1.0
+    proposed = [mapping.concept.qname] + [a.concept for a in mapping.alternatives]
+    for qname in proposed:
+        prefix, _, name = qname.partition(":")
+        if prefix != "us-gaap":
+            continue
+        concept = catalog.get(name)
+        assert concept is not None and concept.usable, qname
+        assert concept.period_type is ctx.period_type, qname
+    if not mapping.is_extension:
+        assert mapping.concept.period_type is ctx.period_type
+    for alternative in mapping.alternatives:
+        assert 0.0 <= alternative.confidence <= 1.0
+
+
+def test_map_rows_keeps_order_and_shape(catalog) -> None:
+    mapper = Mapper(catalog)
+    rows = [
+        {"id": "r1", "label": "Total current assets", "statement": "balance_sheet", "section": "Current assets",
+         "period_type": "instant"},
+        {"id": 7, "label": "Net cash provided by operating activities", "statement": "cash_flow",
+         "section": "", "period_type": "duration"},
+        {"id": "r3", "label": "Diluted", "statement": "income_statement", "section": "Earnings per share:",
+         "period_type": "duration"},
+    ]
+    out = [json.loads(line) for line in map_rows((json.dumps(r) for r in rows), mapper)]
+    assert [o["id"] for o in out] == ["r1", 7, "r3"]
+    assert [o["concept"] for o in out] == ["us-gaap:AssetsCurrent",
+                                           "us-gaap:NetCashProvidedByUsedInOperatingActivities",
+                                           "us-gaap:EarningsPerShareDiluted"]
+    for o in out:
+        assert set(o) == {"id", "concept", "confidence", "alternatives", "reason"}
+        assert all(set(a) == {"concept", "confidence"} for a in o["alternatives"])
+
+
+def test_map_rows_names_the_bad_line(catalog) -> None:
+    from converter.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        list(map_rows(['{"id": 1, "label": "Cash", "statement": "balance_sheet"}', "{not json"], Mapper(catalog)))
+    assert info.value.line == 2
+
+
+def test_a_section_total_closes_its_section(catalog) -> None:
+    """After "Total current liabilities" the rows still printed under "Current liabilities" are not current."""
+    items = (_item("Accounts payable", "CURRENT LIABILITIES", "2888"),
+             _item("Operating lease liabilities", "CURRENT LIABILITIES", "40"),
+             _item("TOTAL CURRENT LIABILITIES", "CURRENT LIABILITIES", "2928", is_total=True),
+             _item("Operating lease liabilities", "CURRENT LIABILITIES", "400"))
+    statement = Statement(BS, "Balance sheet", (Column(Instant(datetime.date(2003, 3, 1)), "03/01/03"),), items, 1)
+    names = [m.concept.name for m in Mapper(catalog).map_statement(statement)]
+    assert names == ["AccountsPayableCurrent", "OperatingLeaseLiabilityCurrent", "LiabilitiesCurrent",
+                     "OperatingLeaseLiabilityNoncurrent"]
+
+
+def test_value_with_cents_makes_a_bare_row_per_share(catalog) -> None:
+    mapper = Mapper(catalog)
+    row = {"id": 1, "label": "Total", "statement": "income_statement", "section": "Basic:",
+           "period_type": "duration", "value": "2.36"}
+    assert row_context(row, mapper).kind is ValueKind.PER_SHARE
+    assert row_context(dict(row, value="2,407"), mapper).kind is ValueKind.MONETARY
