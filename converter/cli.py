@@ -7,12 +7,14 @@ traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from converter import __version__
 from converter.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UsageError, XbrlconvError
+from converter.writers import FORMATS
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  converted (or validated) and valid; source-arithmetic slips are warnings in report.json
@@ -46,7 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--mapping", type=Path, help="mapping override file (YAML or JSON)")
     convert.add_argument("--taxonomy-package", type=Path,
                          help="taxonomy package zip for validation (default: the shipped offline package)")
+    convert.add_argument("--format", choices=(*FORMATS, "all"), default="xbrl",
+                         help="output format: xbrl (XBRL 2.1 instance), ixbrl (Inline XBRL), json "
+                              "(xBRL-JSON), csv (xBRL-CSV) or all; each comes with the extension "
+                              "taxonomy (default: xbrl)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+
+    _add_batch(commands)
 
     validate = commands.add_parser("validate", help="validate an XBRL instance offline", epilog=EXIT_CODES,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -65,13 +73,73 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+BATCH_EXIT_CODES = f"""exit codes:
+  {EXIT_OK}  every document converted and valid
+  {EXIT_INVALID}  some document converted but validation found errors (status "invalid" in batch.jsonl)
+  {EXIT_BAD_INPUT}  some document failed (status "failed": empty, binary, statement-less, too large…),
+     or bad usage; the other documents are converted all the same
+  {EXIT_INTERNAL}  some document failed on an internal error (a bug: please report it with the document)
+
+outputs: OUT_DIR/<path under INPUT_DIR, file name included>/ per document (INPUT_DIR/a/doc.txt ->
+OUT_DIR/a/doc.txt/), and OUT_DIR/batch.jsonl: one JSON line per document (path, sha256, status, error,
+facts, errors, warnings, seconds per stage, peak_rss_mb), then a summary line.
+"""
+
+
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    batch = commands.add_parser("batch", help="convert every document under a folder", epilog=BATCH_EXIT_CODES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    batch.add_argument("input_dir", type=Path, help="folder of documents (*.txt, *.htm, *.html, any depth)")
+    batch.add_argument("-o", "--outdir", type=Path, required=True, help="folder for the outputs and batch.jsonl")
+    batch.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="worker processes (default: the number of CPUs)")
+    batch.add_argument("--resume", action="store_true",
+                       help="skip documents batch.jsonl records as converted from the same bytes (sha256)")
+    batch.add_argument("--format", choices=(*FORMATS, "all"), default="xbrl", help="output format (as convert)")
+    batch.add_argument("--taxonomy-package", type=Path,
+                       help="taxonomy package zip for validation (default: the shipped offline package)")
+    batch.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+    batch.add_argument("--timeout", type=float, default=600.0,
+                       help="seconds allowed per document before it is recorded as failed (default: 600)")
+    batch.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="local worker processes, or a Dask cluster (needs xbrlconv[dist])")
+    batch.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from converter.batch import BatchOptions, run_batch
+    from converter.executors.worker import WorkerConfig
+
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    if args.timeout <= 0:
+        raise UsageError(f"--timeout must be positive, not {args.timeout:g}")
+    _check_package(args.taxonomy_package)
+    worker = WorkerConfig(formats=FORMATS if args.format == "all" else (args.format,),
+                          validate=not args.no_validate, taxonomy_package=args.taxonomy_package,
+                          timeout=args.timeout)
+    summary = run_batch(BatchOptions(input_dir=args.input_dir, outdir=args.outdir, jobs=args.jobs,
+                                     resume=args.resume, worker=worker, executor=args.executor,
+                                     scheduler=args.scheduler))
+    print(summary.line())
+    return summary.exit_code
+
+
+def _check_package(package: Path | None) -> None:
+    if package is not None and not package.is_file():
+        raise UsageError("no such taxonomy package", file=package,
+                         hint="pass the path of a taxonomy package zip, e.g. the official FASB 2024 zip")
+
+
 def _convert(args: argparse.Namespace) -> int:
     from converter.pipeline import ConvertOptions, convert
+
+    _check_package(args.taxonomy_package)
 
     result = convert(ConvertOptions(
         input=args.input, outdir=args.outdir, cik=args.cik, name=args.name, ticker=args.ticker,
         form=args.form, prefix=args.prefix, mapping=args.mapping, taxonomy_package=args.taxonomy_package,
-        validate=not args.no_validate))
+        formats=FORMATS if args.format == "all" else (args.format,), validate=not args.no_validate))
     print(f"{result.instance}: {result.facts} facts, {len(result.errors)} errors, "
           f"{len(result.warnings)} warnings (see {result.report})")
     return EXIT_INVALID if result.errors else EXIT_OK
@@ -84,6 +152,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     if not args.instance.is_file():
         raise UsageError("no such instance file", file=args.instance)
+    _check_package(args.taxonomy_package)
     with Validator(args.taxonomy_package or default_package()) as validator:
         diagnostics = validator.validate(args.instance, {})
     for diagnostic in diagnostics:
@@ -111,7 +180,8 @@ def _taxonomy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"convert": _convert, "validate": _validate, "map-labels": _map_labels, "taxonomy": _taxonomy}
+COMMANDS = {"convert": _convert, "batch": _batch, "validate": _validate, "map-labels": _map_labels,
+            "taxonomy": _taxonomy}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,29 +6,34 @@ only when everything worked, so a failure never leaves a half-written OUTDIR.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from converter.errors import InputError
 from converter.facts import build_report
 from converter.mapping import Mapper, load_overrides
+from converter.mapping.extension import ExtensionFactory
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity
 from converter.readers import read_document
 from converter.report import mapping_rows, render_report
 from converter.taxonomy.catalog import load_catalog
 from converter.taxonomy.package import default_package
 from converter.validate import Validator
-from converter.writers import WRITERS
+from converter.writers import write_formats
 
 UNKNOWN_CIK = "0000000000"
 DEFAULT_FORM = "8-K"
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # the largest shared filing is 2 MB; reading is about 3 MB/s
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class ConvertResult:
     report: Path
     facts: int
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    timings: tuple[tuple[str, float], ...] = ()  # seconds per stage: read, map, facts, write, validate
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -63,8 +69,13 @@ class ConvertResult:
         return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _prefix(options: ConvertOptions, ticker: str | None, name: str | None) -> str:
-    for candidate in (options.prefix, ticker, (name or "").split()[0] if name else None):
+    """The extension prefix: --prefix, else the ticker, else the name's first significant word."""
+    words = [w for w in (name or "").split() if w.lower() not in ARTICLES]
+    for candidate in (options.prefix, ticker, words[0] if words else None):
         if candidate:
             slug = re.sub(r"[^a-z]", "", candidate.lower())[:12]
             if slug:
@@ -128,44 +139,110 @@ def _publish(staging: Path, outdir: Path) -> None:
         os.replace(staging, outdir)
 
 
+@lru_cache(maxsize=1)
+def shared_mapper() -> Mapper:
+    """The mapper with the shipped catalog and indexes, built once per process."""
+    return Mapper(load_catalog())
+
+
 def _map(document: Document, options: ConvertOptions, prefix: str) -> tuple[tuple[Mapping, ...], ...]:
-    overrides = load_overrides(options.mapping) if options.mapping else None
-    mapper = Mapper(load_catalog(), overrides, extension_prefix=prefix)
+    base = shared_mapper()
+    mapper = copy.copy(base)  # shares the read-only indexes; per-document overrides and extensions
+    mapper.overrides = load_overrides(options.mapping) if options.mapping else None
+    mapper.extensions = ExtensionFactory(prefix, base.normalizer, base.cues)
     return tuple(mapper.map_statement(statement) for statement in document.statements)
 
 
+class _Clock:
+    """Seconds spent in each stage, in order."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._start = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self._start))
+        self._start = now
+
+
+def _validated_files(stem: str, written: Sequence[Path]) -> tuple[Path, ...]:
+    """The XBRL instance and the Inline XBRL document when written; else the first OIM report."""
+    names = {path.name: path for path in written}
+    primary = tuple(names[f"{stem}{suffix}"] for suffix in (".xml", ".htm") if f"{stem}{suffix}" in names)
+    if primary:
+        return primary
+    return tuple(names[f"{stem}{suffix}"] for suffix in (".json", "-csv.json") if f"{stem}{suffix}" in names)[:1]
+
+
+def _add_validation(validator: Validator, files: Sequence[Path], fact_lines: dict[str, int],
+                    diagnostics: list[Diagnostic]) -> None:
+    """Arelle's findings on each file; what one file repeats of an earlier one is listed once."""
+    seen: set[Diagnostic] = set()
+    for path in files:
+        for diagnostic in validator.validate(path, fact_lines):
+            if diagnostic not in seen:
+                seen.add(diagnostic)
+                diagnostics.append(diagnostic)
+
+
+def _check_size(path: Path) -> None:
+    """InputError for a file over MAX_INPUT_BYTES, before a byte of it is read."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # read_document names the reason the file cannot be read
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"the file is {size / 2**20:.0f} MiB, over the {MAX_INPUT_BYTES // 2**20} MiB limit",
+                         file=path, hint="pass the document that holds the statements (e.g. the EX-99 "
+                                         "exhibit) rather than the whole submission")
+
+
 def convert(options: ConvertOptions, validator: Validator | None = None) -> ConvertResult:
+    clock = _Clock()
+    _check_size(Path(options.input))
     document = read_document(options.input)
+    clock.lap("read")
     notes: list[Diagnostic] = []
     period_end = _period_end(document)
     entity = _entity(options, document, period_end, notes)
     mappings = _map(document, options, entity.prefix)
+    clock.lap("map")
     form = options.form or document.meta.form_type
     if not form:
         notes.append(Diagnostic("xbrlconv.formUnknown", Severity.INFO,
                                 f"no form type in the document: DocumentType is {DEFAULT_FORM}; pass --form"))
         form = DEFAULT_FORM
     report = build_report(document, mappings, entity, form, period_end)
+    clock.lap("facts")
     package = options.taxonomy_package or default_package()
     with _staging(options.outdir) as staging:
-        written: list[Path] = []
-        for fmt in options.formats:
-            written.extend(WRITERS[fmt](report, staging))
-        instance = staging / f"{report.stem}.xml"
+        written = write_formats(options.formats, report, document, staging)
+        checked = _validated_files(report.stem, written)
+        instance = checked[0]
+        clock.lap("write")
         diagnostics: list[Diagnostic] = [*document.diagnostics, *notes, *report.diagnostics]
         if options.validate:
             if validator is None:
                 with Validator(package) as own:
-                    diagnostics.extend(own.validate(instance, report.fact_lines))
+                    _add_validation(own, checked, report.fact_lines, diagnostics)
             else:
-                diagnostics.extend(validator.validate(instance, report.fact_lines))
+                _add_validation(validator, checked, report.fact_lines, diagnostics)
+        clock.lap("validate")
         rows = mapping_rows(document, mappings)
         (staging / "report.json").write_text(
             render_report(source=options.input, instance=instance.name, taxonomy_package=package,
                           report=report, rows=rows, diagnostics=diagnostics),
             encoding="utf-8")
         _publish(staging, options.outdir)
+    clock.lap("write")
     outdir = options.outdir.resolve()
     return ConvertResult(outdir=outdir, instance=outdir / instance.name, report=outdir / "report.json",
-                         facts=len(report.facts), diagnostics=tuple(diagnostics))
+                         facts=len(report.facts), diagnostics=tuple(diagnostics), timings=_merged(clock.laps))
 
+
+def _merged(laps: list[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    totals: dict[str, float] = {}
+    for stage, seconds in laps:
+        totals[stage] = totals.get(stage, 0.0) + seconds
+    return tuple(totals.items())

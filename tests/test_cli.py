@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,39 @@ def test_failed_run_keeps_previous_output(tmp_path: Path, capsys: pytest.Capture
     assert code == 2
     assert (out / "keep.txt").read_text() == "earlier run"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out"]
+
+
+def test_taxonomy_package_option_is_used_and_reported(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from converter.taxonomy.package import default_package
+
+    package = tmp_path / "official-stand-in.zip"
+    package.write_bytes(default_package().read_bytes())
+    out = tmp_path / "out"
+    code, _ = _run(["convert", str(ROOT / "examples" / "innovo-q1-2003.txt"), "-o", str(out),
+                    "--cik", "844143", "--taxonomy-package", str(package)], capsys)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert code == 0
+    assert report["taxonomy_package"] == str(package.resolve())
+    assert [w["concept"] for w in report["warnings"] if w["code"].startswith("calc11")] == [
+        "us-gaap:LiabilitiesCurrent"]
+
+
+def test_missing_taxonomy_package_is_a_clean_error(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, err = _run(["convert", str(ROOT / "examples" / "innovo-q1-2003.txt"), "-o", str(out),
+                      "--taxonomy-package", str(tmp_path / "nope.zip")], capsys)
+    assert code == 2 and "nope.zip" in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_validate_command_reports_the_slip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(ROOT / "examples" / "innovo-q1-2003.txt"), "-o", str(out), "--no-validate"]) == 0
+    capsys.readouterr()
+    code = main(["validate", str(out / "innovo-20030301.xml")])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "warning: calc11e:inconsistentCalculationUsingRounding" in printed
+    assert "us-gaap:LiabilitiesCurrent" in printed
