@@ -145,11 +145,11 @@ def shared_mapper() -> Mapper:
     return Mapper(load_catalog())
 
 
-def _map(document: Document, options: ConvertOptions, prefix: str) -> tuple[tuple[Mapping, ...], ...]:
+def _map(document: Document, options: ConvertOptions, entity: Entity) -> tuple[tuple[Mapping, ...], ...]:
     base = shared_mapper()
     mapper = copy.copy(base)  # shares the read-only indexes; per-document overrides and extensions
-    mapper.overrides = load_overrides(options.mapping) if options.mapping else None
-    mapper.extensions = ExtensionFactory(prefix, base.normalizer, base.cues)
+    mapper.overrides = load_overrides(options.mapping).for_company(entity.cik) if options.mapping else None
+    mapper.extensions = ExtensionFactory(entity.prefix, base.normalizer, base.cues)
     return tuple(mapper.map_statement(statement) for statement in document.statements)
 
 
@@ -206,7 +206,7 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
     notes: list[Diagnostic] = []
     period_end = _period_end(document)
     entity = _entity(options, document, period_end, notes)
-    mappings = _map(document, options, entity.prefix)
+    mappings = _map(document, options, entity)
     clock.lap("map")
     form = options.form or document.meta.form_type
     if not form:

@@ -80,3 +80,30 @@ def test_bundled_example_gives_the_seed_facts(tmp_path: Path) -> None:
     assert main(["convert", str(EXAMPLE), "-o", str(out), "--cik", "844143", "--name", "Innovo Group Inc.",
                  "--ticker", "INNO"]) == 0
     assert fact_rows(out / "inno-20030301.xml") == GOLDEN.read_text(encoding="utf-8").splitlines()
+
+
+def test_mapping_file_global_and_company_entries(tmp_path: Path) -> None:
+    overrides = tmp_path / "mapping.yaml"
+    overrides.write_text(
+        'global:\n  "Due to related parties": "us-gaap:AccountsPayableCurrent"\n'
+        'companies:\n  "844143":\n    "NET SALES": "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"\n'
+        '  "999":\n    "COST OF GOODS SOLD": "us-gaap:CostOfRevenue"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "--cik", "844143", "--mapping", str(overrides)]) == 0
+    by_label = {m["label"]: m["concept"] for m in _report(out)["mapping"]}
+    assert by_label["Due to related parties"] == "us-gaap:AccountsPayableCurrent"
+    assert by_label["NET SALES"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert by_label["COST OF GOODS SOLD"] == "us-gaap:CostOfGoodsAndServicesSold"
+    rows = fact_rows(out / "innovo-20030301.xml")
+    assert "us-gaap:AccountsPayableCurrent\t2003-03-01\t4522000" in rows
+
+
+def test_mapping_file_with_unknown_concept_is_a_usage_error(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    overrides = tmp_path / "mapping.yaml"
+    overrides.write_text('global:\n  "NET SALES": "us-gaap:NoSuchRevenueConcept"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "--mapping", str(overrides)]) == 2
+    err = capsys.readouterr().err
+    assert "mapping.yaml" in err and "NoSuchRevenueConcept" in err and err.count("\n") == 1
+    assert not out.exists()
