@@ -10,6 +10,7 @@ side imports the other: this module is what they share.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +27,19 @@ _TEXT_CLOSE = re.compile(r"^</TEXT>\s*$", re.IGNORECASE)
 _REF = re.compile(r"^doc:(?P<part>\d+)\|(?P<xpath>/.*)$", re.DOTALL)
 
 
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of `data` announces, if any."""
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes) -> str | None:
-    """The bytes as text in the first encoding that reads them (None when none does)."""
-    for encoding in ENCODINGS:
+    """The bytes as text: by their byte-order mark, else in the first encoding that reads
+    them (None when none does)."""
+    announced = bom_encoding(data)
+    for encoding in (announced,) if announced else ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:

@@ -9,6 +9,7 @@ before a byte is read.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -89,13 +90,17 @@ def test_200_mb_file_is_refused_before_reading(tmp_path: Path, capsys: pytest.Ca
     assert MAX_INPUT_BYTES == 64 * 1024 * 1024
 
 
-def test_utf16_with_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """UTF-16 is not an EDGAR encoding: refused cleanly (or, should the reader learn BOMs, converted)."""
-    code, err, source, out = _run(tmp_path, "utf16.txt", _seed().encode("utf-16"), capsys)
-    if code == 0:
-        assert json.loads((out / "report.json").read_text())["facts"] > 0
-    else:
-        _assert_refused(code, err, source, out, "binary")
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_byte_order_mark_decides_the_encoding(tmp_path: Path, encoding: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    data = _seed().encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    code, _, _, out = _run(tmp_path, "bom.txt", data, capsys)
+    assert code == 0
+    report = json.loads((out / "report.json").read_text())
+    labels = {row["label"] for row in report["mapping"]}
+    assert "Prepaid expenses & other current assets" in labels and report["facts"] == 85
 
 
 def test_latin1_bytes_in_a_utf8_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

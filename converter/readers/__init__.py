@@ -15,6 +15,8 @@ from pathlib import Path
 from converter.errors import InputError
 from converter.model import Document
 from converter.readers import html, submission, text
+from converter.sources import bom_encoding
+from converter.sources import decode as sources_decode
 
 NO_STATEMENTS = "no financial statements found"
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
@@ -41,14 +43,12 @@ def decode(path: Path, data: bytes) -> str:
         raise InputError("the file is empty", file=path, hint="pass an EDGAR filing in text form")
     sample = data[:_SAMPLE]
     controls = sum(1 for byte in sample if byte in _CONTROL)
-    if b"\x00" in sample or controls * 20 > len(sample):
+    if bom_encoding(data) is None and (b"\x00" in sample or controls * 20 > len(sample)):
         raise InputError("the file is binary, not text", file=path,
                          hint="pass the EDGAR .txt submission or the plain-text document")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    text = sources_decode(data)
+    if text is not None:
+        return text
     raise InputError("the file is neither UTF-8 nor Windows-1252 text", file=path,
                      hint="convert it to UTF-8")
 
