@@ -25,7 +25,8 @@ from markupsafe import Markup
 from converter.facts.contexts import CIK_SCHEME
 from converter.model import Document, Duration, Fact, LineItem, Statement, ValueKind, XbrlReport
 from converter.resources import TEMPLATES_DIR
-from converter.writers.files import namespaces, taxonomy_files, write_files
+from converter.writers.files import write_files
+from converter.writers.xbrl import namespaces, taxonomy_files
 from converter.writers.ixbrl_html import tag_source
 from converter.writers.placement import Placement, place
 from converter.writers.printed import parse_printed

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from converter.facts.contexts import CIK_SCHEME
 from converter.model import Duration, Fact, Period, Unit, XbrlReport
-from converter.writers.files import namespaces, taxonomy_files, write_files
+from converter.writers.files import write_files
+from converter.writers.xbrl import namespaces, taxonomy_files
 from converter.writers.xbrl import xbrl_value
 
 JSON_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"

@@ -8,8 +8,6 @@ temporary directory beside the target and moved into place.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +19,7 @@ from converter.facts.contexts import CIK_SCHEME
 from converter.facts.rules import TaxonomyRef, load_taxonomy_refs
 from converter.model import CalcArc, Duration, Label, PresentationArc, XbrlReport
 from converter.resources import TEMPLATES_DIR
+from converter.writers.files import write_files
 
 BASE_NAMESPACES = (
     ("xbrli", "http://www.xbrl.org/2003/instance"),
@@ -155,20 +154,21 @@ def _arc_concepts(arcs: Iterable[CalcArc | PresentationArc]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def write_xbrl(report: XbrlReport, outdir: Path) -> tuple[Path, ...]:
-    """Write `<stem>.xml`, `<stem>.xsd` and the `_cal`, `_pre`, `_lab` linkbases into `outdir`."""
+def taxonomy_files(report: XbrlReport) -> dict[str, str]:
+    """`<stem>.xsd` and its `_cal`, `_pre`, `_lab` linkbases: the extension taxonomy every format uses."""
     renderer = _Renderer(report)
     stem = report.stem
-    documents = {f"{stem}.xml": renderer.instance(), f"{stem}.xsd": renderer.schema(stem)}
+    files = {f"{stem}.xsd": renderer.schema(stem)}
     for kind in TEMPLATES:
-        documents[f"{stem}_{kind}.xml"] = renderer.linkbase(kind)
-    outdir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    with tempfile.TemporaryDirectory(dir=outdir, prefix=".xbrlconv-") as staging:
-        for name, text in documents.items():
-            (Path(staging) / name).write_text(text, encoding="utf-8")
-        for name in documents:
-            target = outdir / name
-            shutil.move(str(Path(staging) / name), str(target))
-            written.append(target)
-    return tuple(written)
+        files[f"{stem}_{kind}.xml"] = renderer.linkbase(kind)
+    return files
+
+
+def namespaces(report: XbrlReport) -> tuple[tuple[str, str], ...]:
+    """Prefix → namespace of every taxonomy the report's facts may use, as in the instance."""
+    return _Renderer(report).namespaces()
+
+
+def write_xbrl(report: XbrlReport, outdir: Path) -> tuple[Path, ...]:
+    """Write `<stem>.xml`, `<stem>.xsd` and the `_cal`, `_pre`, `_lab` linkbases into `outdir`."""
+    return write_files({f"{report.stem}.xml": _Renderer(report).instance(), **taxonomy_files(report)}, outdir)
