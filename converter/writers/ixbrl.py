@@ -23,24 +23,16 @@ from lxml import etree
 from markupsafe import Markup
 
 from converter.facts.contexts import CIK_SCHEME
-from converter.model import Document, Duration, Fact, LineItem, Statement, ValueKind, XbrlReport
+from converter.model import Document, Fact, LineItem, Statement, ValueKind, XbrlReport
 from converter.resources import TEMPLATES_DIR
 from converter.writers.files import write_files
-from converter.writers.xbrl import namespaces, taxonomy_files
+from converter.writers.xbrl import context_views, namespaces, taxonomy_files
 from converter.writers.ixbrl_html import tag_source
 from converter.writers.placement import Placement, place
 from converter.writers.printed import parse_printed
 from converter.writers.xbrl import xml_text
 
 INDENT_EM = 1.5
-
-
-@dataclass(frozen=True)
-class _ContextView:
-    id: str
-    instant: str | None
-    start: str | None
-    end: str | None
 
 
 @dataclass(frozen=True)
@@ -93,13 +85,6 @@ def environment() -> Environment:
     return env
 
 
-def _contexts(report: XbrlReport) -> tuple[_ContextView, ...]:
-    return tuple(
-        _ContextView(c.id, None, c.period.start.isoformat(), c.period.end.isoformat())
-        if isinstance(c.period, Duration) else _ContextView(c.id, str(c.period), None, None)
-        for c in report.contexts)
-
-
 def _row_cells(s: int, i: int, item: LineItem, columns: int, placement: Placement) -> tuple[_CellView, ...]:
     cells: list[_CellView] = []
     for k in range(columns):
@@ -142,7 +127,7 @@ def render_ixbrl(report: XbrlReport, document: Document) -> str:
     common = dict(
         namespaces=namespaces(report), entity_name=report.entity.name,
         document_type=report.document_type, period_end=report.period_end.isoformat(),
-        stem=report.stem, contexts=_contexts(report), units=report.units,
+        stem=report.stem, contexts=context_views(report), units=report.units,
         cik_scheme=CIK_SCHEME, cik=report.entity.cik)
     tagged = tag_source(report, document)
     if tagged is not None:

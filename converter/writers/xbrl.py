@@ -38,11 +38,20 @@ TEMPLATES = {"cal": "calculation.xml.j2", "pre": "presentation.xml.j2", "lab": "
 
 
 @dataclass(frozen=True)
-class _ContextView:
+class ContextView:
+    """A context as the templates print it: an instant, or a start and an end date."""
+
     id: str
     instant: str | None
     start: str | None
     end: str | None
+
+
+def context_views(report: XbrlReport) -> tuple[ContextView, ...]:
+    return tuple(
+        ContextView(c.id, None, c.period.start.isoformat(), c.period.end.isoformat())
+        if isinstance(c.period, Duration) else ContextView(c.id, str(c.period), None, None)
+        for c in report.contexts)
 
 
 @dataclass(frozen=True)
@@ -102,12 +111,8 @@ class _Renderer:
                 + ((entity.prefix, entity.namespace),))
 
     def instance(self) -> str:
-        contexts = tuple(
-            _ContextView(c.id, None, c.period.start.isoformat(), c.period.end.isoformat())
-            if isinstance(c.period, Duration) else _ContextView(c.id, str(c.period), None, None)
-            for c in self.report.contexts)
         return self.env.get_template("instance.xml.j2").render(
-            namespaces=self.namespaces(), stem=self.report.stem, contexts=contexts,
+            namespaces=self.namespaces(), stem=self.report.stem, contexts=context_views(self.report),
             units=self.report.units, facts=self.report.facts, cik_scheme=CIK_SCHEME,
             cik=self.report.entity.cik)
 
