@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from converter.facts import build_report
+from converter.model import XbrlReport
+from converter.taxonomy.package import default_package
+from converter.validate import Validator
+from tests.facts_fixtures import ENTITY, seed_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -18,3 +25,17 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference material not present: {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def validator() -> Iterator[Validator]:
+    """One warm Arelle session for the whole run: every test after the first reuses it."""
+    with Validator(default_package()) as warm:
+        yield warm
+
+
+@pytest.fixture(scope="session")
+def seed_report() -> XbrlReport:
+    """The hand-built seed-like report of tests/facts_fixtures.py."""
+    document, mappings = seed_document()
+    return build_report(document, mappings, ENTITY, "8-K")

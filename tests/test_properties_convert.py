@@ -8,7 +8,6 @@ Arelle (validate=False) to keep the suite fast; a few validate with one warm ses
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from lxml import etree
 
 from converter.errors import XbrlconvError
 from converter.pipeline import ConvertOptions, ConvertResult, convert
-from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from tests.conftest import SHARED
 from tests.timelimit import time_limit
@@ -66,12 +64,6 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
             cut = draw(st.integers(0, len(joined)))
             lines = joined[:cut].splitlines(keepends=True)
     return DOCUMENTS[index][-1], b"".join(lines)
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    with Validator(default_package()) as session:
-        yield session
 
 
 def _check(name: str, data: bytes, validator: Validator | None) -> ConvertResult | None:

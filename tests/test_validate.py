@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from converter.errors import ValidationSetupError
-from converter.facts import build_report
 from converter.model import Severity, XbrlReport
 from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from converter.writers import write_xbrl
-from tests.facts_fixtures import ENTITY, seed_document
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    """One warm session for the whole module: every test after the first reuses it."""
-    with Validator(default_package()) as warm:
-        yield warm
-
-
-@pytest.fixture(scope="module")
-def seed_report() -> XbrlReport:
-    document, mappings = seed_document()
-    return build_report(document, mappings, ENTITY, "8-K")
 
 
 def test_seed_like_report_has_only_the_sources_calc_slip(

@@ -13,7 +13,7 @@ from converter.facts import build_report
 from converter.model import Balance, Column, Document, DocumentMeta, Fact, StatementKind, ValueKind, XbrlReport
 from converter.writers import WRITERS, write_xbrl
 from converter.writers.xbrl import xbrl_value
-from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, seed_document, statement
+from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, statement
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 NS = {"xbrli": "http://www.xbrl.org/2003/instance", "link": "http://www.xbrl.org/2003/linkbase",
@@ -23,12 +23,6 @@ HOSTILE = 'Prepaid expenses & other <b>current</b> assets ]]> "quoted" \'single\
 
 def parse(path: Path) -> etree._Element:
     return etree.parse(str(path), PARSER).getroot()
-
-
-@pytest.fixture(scope="module")
-def seed_report() -> XbrlReport:
-    document, mappings = seed_document()
-    return build_report(document, mappings, ENTITY, "8-K")
 
 
 @pytest.fixture

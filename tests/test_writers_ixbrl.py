@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +15,6 @@ from lxml import etree
 from converter.cli import main
 from converter.facts import build_report
 from converter.model import Column, Document, DocumentMeta, Severity, StatementKind, ValueKind, XbrlReport
-from converter.taxonomy.package import default_package
 from converter.validate import FactRow, Validator
 from converter.writers import write_formats, write_ixbrl, write_xbrl
 from converter.writers.placement import place
@@ -27,12 +25,6 @@ from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, seed_document, statem
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 US_GAAP = "{http://fasb.org/us-gaap/2024}"
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    with Validator(default_package()) as warm:
-        yield warm
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from lxml import etree
 from converter.facts import build_report
 from converter.model import Balance, Column, Document, DocumentMeta, Severity, StatementKind, ValueKind, XbrlReport
 from converter.readers.html_dom import parse
-from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from converter.writers import write_ixbrl, write_xbrl
 from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, statement
@@ -36,12 +34,6 @@ def _cell_refs() -> tuple[tuple[str, str], ...]:
     tree = root.getroottree()
     rows = root.findall(".//table/tr")[2:]
     return tuple((tree.getpath(row[1]), tree.getpath(row[3])) for row in rows)
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    with Validator(default_package()) as warm:
-        yield warm
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ its amounts tagged where it prints them, carrying exactly the instance's facts."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from lxml import etree
 from converter.cli import main
 from converter.model import Severity
 from converter.sources import CellRef
-from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from converter.writers.ixbrl_html import main_part
 from tests.conftest import shared_path
@@ -22,12 +20,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 IN_PLACE_SHARE = 0.9  # measured: 142 of Apple's 142 numeric facts are tagged in the release's body
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    with Validator(default_package()) as warm:
-        yield warm
 
 
 def _convert(source: Path, out: Path) -> tuple[Path, Path]:

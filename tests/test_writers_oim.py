@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from converter.facts import build_report
 from converter.model import Column, Document, DocumentMeta, StatementKind, ValueKind, XbrlReport
-from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from converter.writers import Writer, write_csv, write_json, write_xbrl
-from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, seed_document, statement
+from tests.facts_fixtures import ENTITY, Q1_2002, Q1_2003, statement
 
 PURE = "{http://www.xbrl.org/2003/instance}pure"
-
-
-@pytest.fixture(scope="module")
-def validator() -> Iterator[Validator]:
-    with Validator(default_package()) as warm:
-        yield warm
-
-
-@pytest.fixture(scope="module")
-def seed_report() -> XbrlReport:
-    document, mappings = seed_document()
-    return build_report(document, mappings, ENTITY, "8-K")
 
 
 @pytest.fixture(scope="module")
