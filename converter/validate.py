@@ -196,7 +196,7 @@ class Validator:
         try:
             options = RuntimeOptions(
                 entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=not keep_open,
-                calcs="c11r", internetConnectivity="offline", logFile="logToBuffer",
+                calcs="c11r", utrValidate=True, internetConnectivity="offline", logFile="logToBuffer",
                 disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False)
         except RuntimeOptionsException as exc:
             raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",

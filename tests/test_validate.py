@@ -68,3 +68,13 @@ def test_subset_and_whole_package_give_the_same_verdict(
         slow = whole.validate(instance, seed_report.fact_lines)
     assert fast == slow
     assert [d.concept for d in fast] == ["us-gaap:LiabilitiesCurrent"]
+
+
+def test_unit_registry_is_checked(validator: Validator, seed_report: XbrlReport, tmp_path: Path) -> None:
+    eps = next(f for f in seed_report.facts if f.concept == "us-gaap:EarningsPerShareBasic")
+    usd = next(u.id for u in seed_report.units if u.numerators == ("iso4217:USD",) and not u.denominators)
+    wrong = replace(eps, unit_id=usd)
+    report = replace(seed_report, facts=tuple(wrong if f is eps else f for f in seed_report.facts))
+    instance = write_xbrl(report, tmp_path)[0]
+    errors = [d for d in validator.validate(instance, report.fact_lines) if d.severity is Severity.ERROR]
+    assert any(d.code.startswith("utre:") and d.concept == "us-gaap:EarningsPerShareBasic" for d in errors), errors
