@@ -3,8 +3,10 @@
 For each of the 14 companies the label statistics are rebuilt without that company's
 rows, then its rows are mapped. A row counts as right when the mapper's concept is the
 filer's; a row whose filer used its own extension counts as right when the mapper also
-proposes an extension. Rows carry no value kind: it is guessed from the label, section
-and printed value as `map_rows` does; is_total from the label.
+proposes an extension. The rows of one statement are mapped together, as
+`Mapper.map_statement` does (a us-gaap concept once per statement). Rows carry no value
+kind: it is guessed from the label, section and printed value as `map_rows` does;
+is_total from the label. `--errors N` prints N misses grouped by statement.
 
     python benchmarks/mapping.py [--errors N] [--fit] [--tune]
 
@@ -33,6 +35,7 @@ from converter.mapping.learn import (DEFAULT_SHARED, TrainingRow, build_evidence
 from converter.mapping.normalize import load_normalizer  # noqa: E402
 from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
 from converter.mapping.scoring import Features  # noqa: E402
+from converter.model import Mapping  # noqa: E402
 from converter.taxonomy.catalog import Catalog, load_catalog  # noqa: E402
 
 _KEEP = 150  # candidates kept per row for re-scoring (by name score, plus all with label evidence)
@@ -77,10 +80,20 @@ def prepare(catalog: Catalog, model: ScoringModel, shared: Path) -> list[Case]:
 
 
 def evaluate(cases: list[Case], model: ScoringModel) -> list[Outcome]:
+    """Outcomes in case order; each statement's rows are assigned together as `map_statement` does."""
+    statements: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, case in enumerate(cases):
+        statements[(case.row.doc, case.row.statement)].append(index)
+    mappings: dict[int, Mapping] = {}
+    for indexes in statements.values():
+        mapper = cases[indexes[0]].mapper
+        mapper.model = mapper.scorer.model = model
+        assigned = mapper.assign([cases[i].ctx for i in indexes],
+                                 [mapper.scorer.rank_features(cases[i].features) for i in indexes])
+        mappings.update(zip(indexes, assigned))
     outcomes: list[Outcome] = []
-    for case in cases:
-        case.mapper.model = case.mapper.scorer.model = model
-        mapping = case.mapper.choose(case.ctx, case.mapper.scorer.rank_features(case.features))
+    for index, case in enumerate(cases):
+        mapping = mappings[index]
         ranked = [mapping.concept.qname] + [a.concept for a in mapping.alternatives]
         gold = case.row.concept
         if gold.startswith("us-gaap:"):
@@ -117,9 +130,10 @@ def report(outcomes: list[Outcome], errors: int) -> None:
         items = [o for o in chosen if low <= o.confidence < high]
         print(f"  [{low:.2f}, {min(high, 1.0):.2f}]  {_share(items, 'top1')}")
     print(f"  >= 0.80       {_share([o for o in chosen if o.confidence >= 0.8], 'top1')}")
-    for o in [o for o in outcomes if not o.top1][:errors]:
+    misses = sorted((o for o in outcomes if not o.top1), key=lambda o: o.row.statement)[:errors]
+    for o in misses:
         print(f"  MISS {o.row.company:5} {o.row.statement[:6]} {o.row.label[:50]!r:52} "
-              f"gold {o.row.concept} got {o.predicted} ({o.confidence:.2f})")
+              f"[{o.row.section[:30]}] gold {o.row.concept} got {o.predicted} ({o.confidence:.2f})")
 
 
 def fit_calibration(outcomes: list[Outcome]) -> list[tuple[float, float]]:
@@ -148,7 +162,7 @@ def tune(cases: list[Case], model: ScoringModel, rounds: int = 3) -> ScoringMode
     best, best_acc = model, accuracy(model)
     for _ in range(rounds):
         for feature in FEATURES:
-            for factor in (0.0, 0.5, 0.75, 1.33, 2.0):
+            for factor in (0.0, 0.5, 0.75, 0.9, 1.1, 1.33, 2.0):
                 value = round(best.weight(feature) * factor, 3) if best.weight(feature) else 0.25 * factor
                 trial = best.with_weights(**{feature: value})
                 acc = accuracy(trial)

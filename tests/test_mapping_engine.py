@@ -194,3 +194,38 @@ def test_value_with_cents_makes_a_bare_row_per_share(catalog) -> None:
            "period_type": "duration", "value": "2.36"}
     assert row_context(row, mapper).kind is ValueKind.PER_SHARE
     assert row_context(dict(row, value="2,407"), mapper).kind is ValueKind.MONETARY
+
+
+CF = StatementKind.CASH_FLOW
+
+
+@pytest.mark.parametrize(("label", "section", "kind", "expected"), [
+    # the label or its heading says diluted / basic; the concept name must agree
+    ("Shares used to compute diluted net income per share", "", ValueKind.SHARES,
+     "WeightedAverageNumberOfDilutedSharesOutstanding"),
+    ("Continuing operations", "Assuming dilution:", ValueKind.PER_SHARE,
+     "IncomeLossFromContinuingOperationsPerDilutedShare"),
+    ("Continuing operations", "Basic:", ValueKind.PER_SHARE, "IncomeLossFromContinuingOperationsPerBasicShare"),
+])
+def test_dilution_cues_pick_basic_or_diluted(mapper, label, section, kind, expected) -> None:
+    assert mapper.map_item(_ctx(label, section, IS, kind)).concept.name == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Proceeds from disposals of property, plant and equipment", "ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    ("Purchases of property, plant and equipment", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    ("Proceeds from sales of short-term investments", "ProceedsFromSaleOfShortTermInvestments"),
+])
+def test_cash_flow_direction_follows_the_label(mapper, label, expected) -> None:
+    mapping = mapper.map_item(_ctx(label, "Cash flows from investing activities:", CF))
+    assert mapping.concept.name == expected, mapping.reason
+
+
+def test_an_instant_concept_may_open_and_close_a_cash_flow_statement(catalog) -> None:
+    mapper = Mapper(catalog)
+    rows = [ItemContext(label=label, statement=CF, section="", period_type=PeriodType.INSTANT,
+                        kind=ValueKind.MONETARY)
+            for label in ("Cash and cash equivalents at beginning of period",
+                          "Cash and cash equivalents at end of period")]
+    first, last = mapper.assign(rows, [mapper.scorer.rank(ctx) for ctx in rows])
+    assert not first.is_extension and first.concept == last.concept

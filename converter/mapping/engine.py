@@ -51,7 +51,7 @@ class Mapper:
         return self.choose(ctx, self.scorer.rank(ctx))
 
     def map_statement(self, statement: Statement) -> tuple[Mapping, ...]:
-        """One mapping per item; a us-gaap concept is used at most once per statement."""
+        """One mapping per item (see `assign`)."""
         sections = effective_sections([(i.label, i.section, i.is_total) for i in statement.items],
                                       self.cues, self.normalizer)
         contexts = [ItemContext(label=item.label, statement=statement.kind, section=section,
@@ -60,16 +60,21 @@ class Mapper:
                                 shown_negative=any(v is not None and v < 0 for v in item.values),
                                 depth=item.depth)
                     for item, section in zip(statement.items, sections)]
-        rankings = [self.scorer.rank(ctx) for ctx in contexts]
+        return self.assign(contexts, [self.scorer.rank(ctx) for ctx in contexts])
+
+    def assign(self, contexts: list[ItemContext], rankings: list[Ranking]) -> tuple[Mapping, ...]:
+        """Mappings of one statement's ranked rows: the surest rows choose first and a us-gaap
+        concept is used once, except an instant concept in a duration statement (the cash
+        at the beginning and at the end of a cash-flow statement)."""
         def best(i: int) -> float:
             return rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0
 
-        order = sorted(range(len(contexts)), key=lambda i: -best(i))  # surest rows choose first
+        order = sorted(range(len(contexts)), key=lambda i: -best(i))
         used: set[str] = set()
         result: dict[int, Mapping] = {}
         for i in order:
             mapping = self.choose(contexts[i], rankings[i], frozenset(used))
-            if not mapping.is_extension:
+            if not mapping.is_extension and mapping.concept.period_type is contexts[i].statement.period_type:
                 used.add(mapping.concept.name)
             result[i] = mapping
         return tuple(result[i] for i in range(len(contexts)))

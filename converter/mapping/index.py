@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from converter.mapping.conceptwords import load_words, words_of
 from converter.mapping.context import Cues
 from converter.mapping.evidence import Evidence
 from converter.mapping.normalize import Normalizer
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from converter.taxonomy.catalog import Catalog, CatalogConcept
 
 Vector = dict[str, float]
+_VOTE_POWER = 8
 
 
 def is_item(concept: CatalogConcept) -> bool:
@@ -50,6 +52,7 @@ class NameIndex:
         self.allowed: dict[tuple[ValueKind, PeriodType], set[str]] = defaultdict(set)
         docs: dict[str, dict[str, float]] = {}
         self.retired: set[str] = set()  # deprecated items: they may win, then yield to a replacement
+        known = load_words(normalizer)
         for concept in catalog:
             kind = item_types.get(concept.type.rpartition(":")[2])
             if kind is None or concept.prefix != "us-gaap" or not is_item(concept):
@@ -61,41 +64,49 @@ class NameIndex:
                 self.retired.add(concept.name)
                 for period in PeriodType:
                     self.allowed[(kind, period)].add(concept.name)
-            bag = normalizer.tokens(normalizer.concept_words(concept.name))
-            for token, weight in normalizer.tokens(concept.label).items():
-                bag[token] = max(bag.get(token, 0.0), weight)
-            docs[concept.name] = bag
+            words = known.get(concept.name)
+            docs[concept.name] = normalizer.bag(words if words is not None else words_of(concept, normalizer))
         df: Counter[str] = Counter(t for bag in docs.values() for t in bag)
         total = len(docs) + 1
         self.idf = {t: math.log(total / (1 + n)) + 1.0 for t, n in df.items()}
         self.default_idf = math.log(total) + 1.0
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        self.classes: dict[str, dict[str, frozenset[str]]] = {}
+        self._classes: dict[str, dict[str, frozenset[str]]] = {}
         for name, bag in docs.items():
             for token, weight in self.vector(bag).items():
                 self.postings[token].append((name, weight))
-            self.classes[name] = cues.concept_class(self.concepts[name])
+
+    def classes(self, name: str) -> dict[str, frozenset[str]]:
+        """dimension -> classes of a concept (see `Cues.concept_class`), worked out when first asked."""
+        found = self._classes.get(name)
+        if found is None:
+            found = self._classes[name] = self.cues.concept_class(self.concepts[name])
+        return found
 
     def vector(self, bag: dict[str, float]) -> Vector:
         return _unit(bag, self.idf, self.default_idf)
 
-    def name_scores(self, query: Vector) -> tuple[dict[str, float], dict[str, float]]:
-        """Cosine of the query with each concept's name and label, and the share of the
-        query's weight that the concept's words cover."""
+    def name_scores(self, query: Vector) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """Cosine of the query with each concept's name and label, the share of the query's
+        weight that the concept's words cover, and the share of the concept's (squared)
+        weight that the query covers."""
         scores: dict[str, float] = defaultdict(float)
         cover: dict[str, float] = defaultdict(float)
+        fit: dict[str, float] = defaultdict(float)
         mass = sum(query.values()) or 1.0
         for token, qw in query.items():
             for name, weight in self.postings.get(token, ()):
                 scores[name] += qw * weight
                 cover[name] += qw / mass
-        return scores, cover
+                fit[name] += weight * weight
+        return scores, cover, fit
 
 
 @dataclass(frozen=True)
 class LabelHit:
     concept: str  # us-gaap local name, or EXTENSION
     statement: str  # the statement the training row came from
+    company: str
 
 
 class LabelIndex:
@@ -112,7 +123,7 @@ class LabelIndex:
         votes: set[tuple[str, ...]] = set()  # one vote per company, however many filings it has
         for row in evidence.rows:
             concept = row.concept.partition(":")[2] or row.concept
-            self._add(row.label, LabelHit(concept, row.statement))
+            self._add(row.label, LabelHit(concept, row.statement, row.company))
             key = " ".join(sorted(set(row.label.split())))
             if (row.company, row.statement, key, concept) not in votes:
                 votes.add((row.company, row.statement, key, concept))
@@ -133,18 +144,30 @@ class LabelIndex:
         for token, weight in vec.items():
             self.postings[token].append((index, weight))
 
-    def row_scores(self, query: Vector, statement: str) -> dict[str, float]:
-        """Best cosine per concept among the training rows of this statement."""
+    def row_scores(self, query: Vector, statement: str) -> tuple[dict[str, float], dict[str, float]]:
+        """Best cosine per concept among the training rows of this statement, and each
+        concept's share of the companies' votes: a company votes for a concept with its best
+        cosine to the power `_VOTE_POWER`, so close labels of many filers decide."""
         dots: dict[int, float] = defaultdict(float)
         for token, qw in query.items():
             for index, weight in self.postings.get(token, ()):
                 dots[index] += qw * weight
         best: dict[str, float] = {}
+        by_company: dict[tuple[str, str], float] = {}
         for index, dot in dots.items():
             hit = self.hits[index]
-            if hit.statement == statement and dot > best.get(hit.concept, 0.0):
+            if hit.statement != statement:
+                continue
+            if dot > best.get(hit.concept, 0.0):
                 best[hit.concept] = dot
-        return best
+            key = (hit.company, hit.concept)
+            if dot > by_company.get(key, 0.0):
+                by_company[key] = dot
+        votes: dict[str, float] = defaultdict(float)
+        for (_, concept), dot in by_company.items():
+            votes[concept] += dot ** _VOTE_POWER
+        total = sum(votes.values())
+        return best, ({c: v / total for c, v in votes.items()} if total else {})
 
     def exact_share(self, statement: str, key: str) -> dict[str, float]:
         counts = self.exact.get((statement, key))

@@ -1,4 +1,5 @@
-"""Learn label statistics from real filings and write `taxonomy/mapping/label-stats.json`.
+"""Learn label statistics from real filings and write `taxonomy/mapping/label-stats.json`
+(and the catalog's normalised concept words, `taxonomy/mapping/concept-words.json`).
 
 Source: `../shared/corpus/mapping/rows-train.jsonl` (read-only reference material),
 face-statement rows with the concept the filer chose, kept as (company, statement,
@@ -27,8 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from converter.errors import InputError
+from converter.mapping.conceptwords import WORDS_FILE, build
+from converter.mapping.conceptwords import write as write_words
 from converter.mapping.context import Cues, effective_sections, load_cues
 from converter.mapping.evidence import EXTENSION, STATS_FILE, Evidence, RowRecord
+from converter.mapping.index import is_item
 from converter.mapping.normalize import Normalizer, load_normalizer
 from converter.resources import ROOT
 
@@ -130,6 +134,13 @@ def live_names(catalog: Catalog) -> dict[str, str]:
     return live
 
 
+def concept_words(catalog: Catalog, normalizer: Normalizer) -> dict[str, tuple[str, ...]]:
+    """The words of the concepts a NameIndex reads (us-gaap items), for `concept-words.json`."""
+    item_types = dict(load_cues(normalizer).item_types)
+    return build((c for c in catalog if c.prefix == "us-gaap" and is_item(c)
+                  and c.type.rpartition(":")[2] in item_types), normalizer)
+
+
 def write_evidence(evidence: Evidence, digest: str, path: Path) -> None:
     """The stats file, one record a line so that a regeneration diffs readably."""
     def block(records: Iterable[tuple[str, ...]]) -> str:
@@ -151,6 +162,9 @@ def main(argv: list[str]) -> int:
                               live_names(load_catalog()), normalizer)
     write_evidence(evidence, normalizer.digest, STATS_FILE)
     print(f"wrote {STATS_FILE}: {len(evidence.rows)} rows")
+    words = concept_words(load_catalog(), normalizer)
+    write_words(words, normalizer.digest, WORDS_FILE)
+    print(f"wrote {WORDS_FILE}: {len(words)} concepts")
     return 0
 
 

@@ -13,7 +13,7 @@ from converter.errors import TaxonomyError
 from converter.resources import TAXONOMY_DIR
 
 MODEL_FILE = TAXONOMY_DIR / "mapping" / "model.yaml"
-FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra")
+FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote")
 
 
 @dataclass(frozen=True)

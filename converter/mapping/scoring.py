@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
 from converter.mapping.index import LabelIndex, candidate_names
-from converter.mapping.params import ScoringModel
+from converter.mapping.params import FEATURES, ScoringModel
 from converter.model import Balance
 
 _RANK_DEPTH = 10
+_EXTENSION_SHARPNESS = 4
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ class Scorer:
         label = ctx.effective_label
         query = names.vector(norm.tokens(label))
         statement = str(ctx.statement)
-        name_s, cover = names.name_scores(query)
-        row_s = self.labels.row_scores(query, statement)
+        name_s, cover, fit = names.name_scores(query)
+        row_s, vote = self.labels.row_scores(query, statement)
         exact = self.labels.exact_share(statement, norm.key(label))
         allowed = names.allowed.get((ctx.kind, ctx.period_type), set())
         section_classes = cues.section_class(frozenset(norm.words(ctx.section)))
@@ -64,10 +65,16 @@ class Scorer:
                 self._agreement(name, stated, learned=False),
                 self._agreement(name, unstated, learned=True),
                 (1.0 if balance is Balance.DEBIT else -1.0 if balance else 0.0) if contra else 0.0,
+                fit.get(name, 0.0), vote.get(name, 0.0),
             )
         if row_s.get(EXTENSION) or exact.get(EXTENSION):  # filers used their own concept for such labels
-            table[EXTENSION] = (0.0, 0.0, row_s.get(EXTENSION, 0.0), exact.get(EXTENSION, 0.0),
-                                0.0, 0.0, 0.0, 0.0)
+            # an extension is named after the label: it matches the label and the section as well
+            # as the best us-gaap candidate does, and competes on the filers' evidence (only
+            # close labels count: the cosine is raised to _EXTENSION_SHARPNESS)
+            own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS, "exact": exact.get(EXTENSION, 0.0), "prior": 0.0,
+                   "contra": 0.0, "vote": vote.get(EXTENSION, 0.0)}
+            table[EXTENSION] = tuple(own[f] if f in own else max((v[i] for v in table.values()), default=0.0)
+                                     for i, f in enumerate(FEATURES))
         return Features(label, table)
 
     def rank(self, ctx: ItemContext) -> Ranking:
@@ -86,7 +93,7 @@ class Scorer:
         total = 0.0
         seen = self.labels.section_seen.get(name) if learned else None
         for dimension, cls in row_classes.items():
-            classes = set(self.names.classes[name].get(dimension, ()))
+            classes = set(self.names.classes(name).get(dimension, ()))
             if seen and seen.get(dimension):
                 classes.add(seen[dimension].most_common(1)[0][0])
             if classes:
