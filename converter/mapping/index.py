@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -86,21 +85,6 @@ class NameIndex:
     def vector(self, bag: dict[str, float]) -> Vector:
         return _unit(bag, self.idf, self.default_idf)
 
-    def name_scores(self, query: Vector) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-        """Cosine of the query with each concept's name and label, the share of the query's
-        weight that the concept's words cover, and the share of the concept's (squared)
-        weight that the query covers."""
-        scores: dict[str, float] = defaultdict(float)
-        cover: dict[str, float] = defaultdict(float)
-        fit: dict[str, float] = defaultdict(float)
-        mass = sum(query.values()) or 1.0
-        for token, qw in query.items():
-            for name, weight in self.postings.get(token, ()):
-                scores[name] += qw * weight
-                cover[name] += qw / mass
-                fit[name] += weight * weight
-        return scores, cover, fit
-
 
 @dataclass(frozen=True)
 class LabelHit:
@@ -116,7 +100,8 @@ class LabelIndex:
         self.names = names
         cues = names.cues
         self.hits: list[LabelHit] = []
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # (statement, token) -> (hit index, weight): a query touches its own statement's rows only
+        self.postings: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
         self.exact: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.prior: dict[str, Counter[str]] = defaultdict(Counter)
         self.section_seen: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
@@ -142,7 +127,7 @@ class LabelIndex:
         index = len(self.hits)
         self.hits.append(hit)
         for token, weight in vec.items():
-            self.postings[token].append((index, weight))
+            self.postings[(hit.statement, token)].append((index, weight))
 
     def row_scores(self, query: Vector, statement: str) -> tuple[dict[str, float], dict[str, float]]:
         """Best cosine per concept among the training rows of this statement, and each
@@ -150,14 +135,12 @@ class LabelIndex:
         cosine to the power `_VOTE_POWER`, so close labels of many filers decide."""
         dots: dict[int, float] = defaultdict(float)
         for token, qw in query.items():
-            for index, weight in self.postings.get(token, ()):
+            for index, weight in self.postings.get((statement, token), ()):
                 dots[index] += qw * weight
         best: dict[str, float] = {}
         by_company: dict[tuple[str, str], float] = {}
         for index, dot in dots.items():
             hit = self.hits[index]
-            if hit.statement != statement:
-                continue
             if dot > best.get(hit.concept, 0.0):
                 best[hit.concept] = dot
             key = (hit.company, hit.concept)
@@ -176,19 +159,9 @@ class LabelIndex:
         total = sum(counts.values())
         return {c: n / total for c, n in counts.items()}
 
-    def prior_of(self, statement: str, concept: str) -> float:
-        scale = self.prior_scale.get(statement)
-        return math.log1p(self.prior[statement][concept]) / scale if scale else 0.0
-
 
 @lru_cache(maxsize=4)
 def name_index(catalog: Catalog, normalizer: Normalizer, cues: Cues) -> NameIndex:
     """The NameIndex of a catalog, built once per catalog object."""
     return NameIndex(catalog, normalizer, cues)
 
-
-def candidate_names(*score_maps: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for scores in score_maps:
-        out.update(scores)
-    return out

@@ -5,14 +5,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
+from converter.mapping.arrays import Floats, Ints, LabelArrays
 from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
-from converter.mapping.index import LabelIndex, candidate_names
+from converter.mapping.index import LabelIndex
 from converter.mapping.params import FEATURES, ScoringModel
 from converter.model import Balance
 
 _RANK_DEPTH = 10
 _EXTENSION_SHARPNESS = 4
+_SOFTMAX_DEPTH = 50  # the best scores the softmax denominator sums
 
 
 @dataclass(frozen=True)
@@ -39,46 +43,92 @@ class Scorer:
         self.labels = labels
         self.names = labels.names
         self.model = model
+        self.arrays = LabelArrays(labels)
 
     def features(self, ctx: ItemContext) -> Features:
         """Feature values (in `FEATURES` order) of every candidate that shares a word with the row."""
-        norm, cues, names = self.names.normalizer, self.names.cues, self.names
+        label, ids, columns, extension = self._columns(ctx)
+        names = self.arrays.concepts.names
+        table = {names[i]: tuple(values) for i, values in zip(ids.tolist(), np.stack(columns, 1).tolist())}
+        if extension is not None:
+            table[EXTENSION] = extension
+        return Features(label, table)
+
+    def _columns(self, ctx: ItemContext) -> tuple[str, Ints, list[Floats], tuple[float, ...] | None]:
+        """The row's label, its candidates' concept ids, one array per feature (in `FEATURES`
+        order) over those candidates, and the features of an extension concept when filers
+        used their own for such labels."""
+        norm, cues, arrays = self.names.normalizer, self.names.cues, self.arrays
         label = ctx.effective_label
-        query = names.vector(norm.tokens(label))
+        query = self.names.vector(norm.tokens(label))
         statement = str(ctx.statement)
-        name_s, cover, fit = names.name_scores(query)
+        touched, name_s, cover, fit = arrays.concepts.name_scores(query)
         row_s, vote = self.labels.row_scores(query, statement)
         exact = self.labels.exact_share(statement, norm.key(label))
-        allowed = names.allowed.get((ctx.kind, ctx.period_type), set())
         section_classes = cues.section_class(frozenset(norm.words(ctx.section)))
         stated = cues.label_class(frozenset(norm.words(label)))
         unstated = {d: c for d, c in section_classes.items() if d not in stated}
         contra = ctx.shown_negative and cues.is_contra(section_classes)
         if contra and "side" in unstated:  # a deduction printed in equity is a debit item
             unstated["side"] = str(Balance.DEBIT)
-        table: dict[str, tuple[float, ...]] = {}
-        for name in candidate_names(name_s, row_s, exact) & allowed:
-            balance = names.concepts[name].balance
-            table[name] = (
-                name_s.get(name, 0.0), cover.get(name, 0.0), row_s.get(name, 0.0),
-                exact.get(name, 0.0), self.labels.prior_of(statement, name),
-                self._agreement(name, stated, learned=False),
-                self._agreement(name, unstated, learned=True),
-                (1.0 if balance is Balance.DEBIT else -1.0 if balance else 0.0) if contra else 0.0,
-                fit.get(name, 0.0), vote.get(name, 0.0),
-            )
+        known = arrays.concepts.ids
+        mask = np.zeros(arrays.concepts.size, dtype=bool)
+        mask[touched] = True
+        learned = [self._dense({known[c]: v for c, v in scores.items() if c in known})
+                   for scores in (row_s, exact, vote)]
+        for dense in learned[:2]:  # a concept with votes has a row score too
+            mask[dense[0]] = True
+        ids = np.flatnonzero(mask & arrays.concepts.allowed(ctx.kind, ctx.period_type))
+        row_a, exact_a, vote_a = (self._gather(ids, dense) for dense in learned)
+        columns = [name_s[ids], cover[ids], row_a, exact_a, arrays.prior(statement)[ids],
+                   arrays.agreement(ids, stated, learned=False),
+                   arrays.agreement(ids, unstated, learned=True),
+                   arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a]
+        extension = None
         if row_s.get(EXTENSION) or exact.get(EXTENSION):  # filers used their own concept for such labels
             # an extension is named after the label: it matches the label and the section as well
             # as the best us-gaap candidate does, and competes on the filers' evidence (only
             # close labels count: the cosine is raised to _EXTENSION_SHARPNESS)
-            own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS, "exact": exact.get(EXTENSION, 0.0), "prior": 0.0,
-                   "contra": 0.0, "vote": vote.get(EXTENSION, 0.0)}
-            table[EXTENSION] = tuple(own[f] if f in own else max((v[i] for v in table.values()), default=0.0)
-                                     for i, f in enumerate(FEATURES))
-        return Features(label, table)
+            own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS,
+                   "exact": exact.get(EXTENSION, 0.0), "prior": 0.0, "contra": 0.0,
+                   "vote": vote.get(EXTENSION, 0.0)}
+            extension = tuple(own[f] if f in own else (float(columns[i].max()) if len(ids) else 0.0)
+                              for i, f in enumerate(FEATURES))
+        return label, ids, columns, extension
+
+    @staticmethod
+    def _dense(values: dict[int, float]) -> tuple[Ints, Floats]:
+        return np.fromiter(values, dtype=np.intp, count=len(values)), np.fromiter(
+            values.values(), dtype=np.float64, count=len(values))
+
+    @staticmethod
+    def _gather(ids: Ints, sparse: tuple[Ints, Floats]) -> Floats:
+        """The values of a sparse (ids, values) pair at `ids` (sorted), zero where absent."""
+        out = np.zeros(len(ids))
+        at = np.searchsorted(ids, sparse[0])
+        inside = at < len(ids)
+        inside[inside] = ids[at[inside]] == sparse[0][inside]
+        out[at[inside]] = sparse[1][inside]
+        return out
 
     def rank(self, ctx: ItemContext) -> Ranking:
-        return self.rank_features(self.features(ctx))
+        """`rank_features(features(ctx))`, scoring the candidates' feature arrays at once: only
+        the best _SOFTMAX_DEPTH scores (and ties) are sorted."""
+        label, ids, columns, extension = self._columns(ctx)
+        weights = tuple(w for _, w in self.model.weights)
+        scores = np.zeros(len(ids))
+        for w, column in zip(weights, columns):  # in FEATURES order, as sum() adds them
+            scores = scores + w * column
+        if len(ids) > _SOFTMAX_DEPTH:
+            floor = np.partition(scores, len(ids) - _SOFTMAX_DEPTH)[len(ids) - _SOFTMAX_DEPTH]
+            ids = ids[scores >= floor]
+            scores = scores[scores >= floor]
+        names = self.arrays.concepts.names
+        scored = [(score, names[i]) for score, i in zip(scores.tolist(), ids.tolist())]
+        if extension is not None:
+            scored.append((sum(w * f for w, f in zip(weights, extension)), EXTENSION))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return Ranking(label, self._confidences(scored[:_RANK_DEPTH], scored))
 
     def rank_features(self, features: Features) -> Ranking:
         weights = tuple(w for _, w in self.model.weights)
@@ -87,19 +137,6 @@ class Scorer:
                         key=lambda item: (-item[0], item[1]))
         return Ranking(features.label, self._confidences(scored[:_RANK_DEPTH], scored))
 
-    def _agreement(self, name: str, row_classes: dict[str, str], learned: bool) -> float:
-        """Per dimension +1 / -1 / 0 when the concept's classes (from its name and balance, and when
-        `learned` from the headings filers printed it under) agree / conflict / say nothing."""
-        total = 0.0
-        seen = self.labels.section_seen.get(name) if learned else None
-        for dimension, cls in row_classes.items():
-            classes = set(self.names.classes(name).get(dimension, ()))
-            if seen and seen.get(dimension):
-                classes.add(seen[dimension].most_common(1)[0][0])
-            if classes:
-                total += 1.0 if cls in classes else -1.0
-        return total
-
     def _confidences(self, top: list[tuple[float, str]],
                      everything: list[tuple[float, str]]) -> tuple[Candidate, ...]:
         if not top:
@@ -107,7 +144,7 @@ class Scorer:
         temperature = self.model.temperature
         best = top[0][0]
         denominator = math.exp((self.model.null_score - best) / temperature) + sum(
-            math.exp((score - best) / temperature) for score, _ in everything[:50])
+            math.exp((score - best) / temperature) for score, _ in everything[:_SOFTMAX_DEPTH])
         return tuple(Candidate(name, score,
                                self.model.calibrate(math.exp((score - best) / temperature) / denominator))
                      for score, name in top)
