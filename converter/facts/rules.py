@@ -7,11 +7,11 @@ from the XBRL US DQC constants); taxonomy namespaces in `namespaces.json`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.model import Balance, StatementKind
 from converter.resources import TAXONOMY_DIR
@@ -46,15 +46,7 @@ class TaxonomyRef:
 
 
 def _read(path: Path) -> dict:  # type: ignore[type-arg]
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise TaxonomyError(f"cannot read rule data: {exc}", file=path,
-                            hint="reinstall xbrlconv or restore taxonomy/rules/") from exc
-    if not isinstance(data, dict):
-        raise TaxonomyError("rule data must be a JSON object", file=path)
-    return data
+    return read_data(path, "rule data")
 
 
 @cache

@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from converter.errors import TaxonomyError
+from converter.datafiles import read_data
+from converter.mapping.evidence import RELEARN
 from converter.mapping.normalize import Normalizer
 from converter.resources import TAXONOMY_DIR
 
@@ -43,14 +44,7 @@ def write(words: dict[str, tuple[str, ...]], digest: str, path: Path = WORDS_FIL
 @lru_cache(maxsize=2)
 def load_words(normalizer: Normalizer, path: Path = WORDS_FILE) -> dict[str, tuple[str, ...]]:
     """Concept name -> words; empty when the file was made with other normalisation rules."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read concept words: {exc.strerror}", file=path,
-                            hint="run `python -m converter.mapping.learn`") from exc
-    except json.JSONDecodeError as exc:
-        raise TaxonomyError(f"concept words are not JSON: {exc.msg}", file=path, line=exc.lineno,
-                            hint="run `python -m converter.mapping.learn`") from exc
+    data = read_data(path, "concept words", hint=RELEARN)
     if data.get("normalize_digest") != normalizer.digest:
         return {}
     return {str(name): tuple(str(text).split()) for name, text in data["words"].items()}

@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.mapping.normalize import Normalizer
 from converter.model import Balance, PeriodType, StatementKind, ValueKind
@@ -160,12 +159,7 @@ def _cue_list(raw: object, path: Path, key: str, normalizer: Normalizer) -> tupl
 
 @lru_cache(maxsize=4)
 def load_cues(normalizer: Normalizer, path: Path = CONTEXT_FILE) -> Cues:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read mapping cues: {exc.strerror}", file=path) from exc
-    if not isinstance(data, dict):
-        raise TaxonomyError("mapping cues must be a YAML mapping", file=path)
+    data = read_data(path, "mapping cues")
     try:
         return _cues(data, path, normalizer)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
-import yaml
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.mapping.normalize import Normalizer
 from converter.resources import TAXONOMY_DIR
+
+RELEARN = "run `python -m converter.mapping.learn`"
 
 STATS_FILE = TAXONOMY_DIR / "mapping" / "label-stats.json"
 CURATED_FILE = TAXONOMY_DIR / "mapping" / "curated.yaml"
@@ -46,31 +46,21 @@ class Evidence:
 
 @lru_cache(maxsize=2)
 def load_evidence(normalizer: Normalizer, path: Path = STATS_FILE) -> Evidence:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read label statistics: {exc.strerror}", file=path,
-                            hint="run `python -m converter.mapping.learn`") from exc
-    except json.JSONDecodeError as exc:
-        raise TaxonomyError(f"label statistics are not JSON: {exc.msg}", file=path, line=exc.lineno,
-                            hint="run `python -m converter.mapping.learn`") from exc
+    data = read_data(path, "label statistics", hint=RELEARN)
     if data.get("normalize_digest") != normalizer.digest:
         raise TaxonomyError("label statistics were made with other normalisation rules", file=path,
-                            hint="run `python -m converter.mapping.learn` after editing normalize.yaml")
+                            hint=f"{RELEARN} after editing normalize.yaml")
     try:
         return Evidence(tuple(RowRecord(*record) for record in data["rows"]))
     except (KeyError, TypeError) as exc:
         raise TaxonomyError(f"label statistics are malformed: {exc}", file=path,
-                            hint="run `python -m converter.mapping.learn`") from exc
+                            hint=RELEARN) from exc
 
 
 @lru_cache(maxsize=2)
 def load_curated(normalizer: Normalizer, path: Path = CURATED_FILE) -> tuple[RowRecord, ...]:
     """Curated label -> concept entries as training rows of the company CURATED."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read curated labels: {exc.strerror}", file=path) from exc
+    data = read_data(path, "curated labels")
     records = []
     try:
         for statement, periods in data.items():

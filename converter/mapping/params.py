@@ -7,8 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.resources import TAXONOMY_DIR
 
@@ -46,7 +45,7 @@ class ScoringModel:
 @lru_cache(maxsize=2)
 def load_model(path: Path = MODEL_FILE) -> ScoringModel:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_data(path, "scoring model")
         weights = data["weights"]
         missing = [f for f in FEATURES if f not in weights]
         if missing:

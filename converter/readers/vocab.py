@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.model import StatementKind
 from converter.resources import TAXONOMY_DIR
@@ -55,14 +54,7 @@ def matches(patterns: Patterns, text: str) -> bool:
 
 
 def load_yaml(path: Path) -> dict[str, object]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"cannot read reader vocabulary: {exc}", file=path,
-                            hint="reinstall xbrlconv or fix the YAML file") from exc
-    if not isinstance(data, dict):
-        raise TaxonomyError("reader vocabulary must be a mapping", file=path)
-    return data
+    return read_data(path, "reader vocabulary")
 
 
 def compile_patterns(path: Path, items: object) -> Patterns:

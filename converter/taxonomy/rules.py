@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 
 
@@ -54,12 +53,7 @@ def _rules(raw: object, list_name: str, allowed: set[str], path: Path) -> tuple[
 
 
 def load_rules(path: Path) -> BuildRules:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"cannot read build rules: {exc}", file=path) from exc
-    if not isinstance(data, dict):
-        raise TaxonomyError("build rules must be a mapping", file=path)
+    data = read_data(path, "build rules")
     anchors = {name: balance for balance, names in data["balance_anchors"].items()
                for name in names}
     prefixes = {type_name: prefix for prefix, names in data["type_prefixes"].items()

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
-
 def write_files(documents: Mapping[str, str], outdir: Path) -> tuple[Path, ...]:
     """Write the named texts into a staging folder inside `outdir`, then move them into place."""
     outdir.mkdir(parents=True, exist_ok=True)
