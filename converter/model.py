@@ -47,6 +47,13 @@ class ValueKind(StrEnum):
     PURE = "pure"
 
 
+class BalanceAt(StrEnum):
+    """Where a balance row of a duration statement stands in its column's period."""
+
+    START = "start"  # the day before the period starts ("Cash at beginning of period")
+    END = "end"  # the period's last day ("Cash at end of year")
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -123,6 +130,7 @@ class LineItem:
     is_total: bool  # label says total, an underline precedes it, or it has no label
     source_line: int  # 1-based line of the row's first label line in the input file
     cell_refs: tuple[str | None, ...] = ()  # per value: where the cell sits in the source (HTML: XPath)
+    balance_at: BalanceAt | None = None  # a balance at the period's start or end (cash-flow cash rows)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from converter.errors import InputError
 from converter.facts import build_report
 from converter.mapping import Mapper, load_overrides
+from converter.mapping.balances import align_balances
 from converter.mapping.extension import ExtensionFactory
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity
 from converter.readers import read_document
@@ -150,7 +151,7 @@ def _map(document: Document, options: ConvertOptions, entity: Entity) -> tuple[t
     mapper = copy.copy(base)  # shares the read-only indexes; per-document overrides and extensions
     mapper.overrides = load_overrides(options.mapping).for_company(entity.cik) if options.mapping else None
     mapper.extensions = ExtensionFactory(entity.prefix, base.normalizer, base.cues)
-    return tuple(mapper.map_statement(statement) for statement in document.statements)
+    return align_balances(document, [mapper.map_statement(statement) for statement in document.statements])
 
 
 class _Clock:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from converter.facts import build_report
 from converter.facts.contexts import context_id
 from converter.model import (
-    Balance, Column, ConceptDef, Document, DocumentMeta, Duration, Instant, Mapping, PeriodType,
+    Balance, BalanceAt, Column, ConceptDef, Document, DocumentMeta, Duration, Instant, Mapping, PeriodType,
     Severity, StatementKind, ValueKind, XbrlReport,
 )
 from converter.writers import write_xbrl
@@ -157,6 +157,7 @@ def test_beginning_cash_is_an_instant_before_the_period() -> None:
              Balance.DEBIT, ("222", "100"), False, ValueKind.MONETARY),)
     cash_flow, mappings = statement(StatementKind.CASH_FLOW, "CASH FLOWS",
                                     (Column(Q1_2003, "2003"), Column(Q1_2002, "2002")), rows, (10,))
+    cash_flow = replace(cash_flow, items=(replace(cash_flow.items[0], balance_at=BalanceAt.START),))
     instant = ConceptDef("us-gaap", "CashAndCashEquivalentsAtCarryingValue", "xbrli:monetaryItemType",
                          PeriodType.INSTANT, Balance.DEBIT, "Cash")
     mappings = (replace(mappings[0], concept=instant),)

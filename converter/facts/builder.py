@@ -13,12 +13,35 @@ from converter.facts.dei import cover_facts, report_period
 from converter.facts.rules import Rules, load_rules
 from converter.facts.signs import NEGATED_LABEL_ROLE, orientations, sign_row
 from converter.model import (
-    Balance, CalcArc, Column, ConceptDef, Diagnostic, Document, Duration, Entity, Fact, Instant,
-    Label, LineItem, Mapping, Network, Period, PeriodType, PresentationArc, Severity, Statement,
-    ValueKind, XbrlReport,
+    Balance,
+    BalanceAt,
+    CalcArc,
+    Column,
+    ConceptDef,
+    Diagnostic,
+    Document,
+    Duration,
+    Entity,
+    Fact,
+    Instant,
+    Label,
+    LineItem,
+    Mapping,
+    Network,
+    Period,
+    PeriodType,
+    PresentationArc,
+    Severity,
+    Statement,
+    ValueKind,
+    XbrlReport,
 )
 
 STANDARD_LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
+BALANCE_LABEL_ROLES = {  # preferred labels of the cash at the start and end of a cash-flow period
+    BalanceAt.START: "http://www.xbrl.org/2003/role/periodStartLabel",
+    BalanceAt.END: "http://www.xbrl.org/2003/role/periodEndLabel",
+}
 
 
 @dataclass
@@ -121,15 +144,16 @@ def _concept(mapping: Mapping, entity: Entity) -> ConceptDef:
     return mapping.concept
 
 
-def _fact_period(column: Column, concept: ConceptDef, item: LineItem, rules: Rules) -> Period | None:
-    """The period of a row's fact in a column; None when the concept cannot take it."""
+def _fact_period(column: Column, concept: ConceptDef, item: LineItem) -> Period | None:
+    """The period of a row's fact in a column; None when the concept cannot take it. An instant
+    concept in a duration column is the balance at the period's end, or, on a row the reader
+    marked as the balance at its start, the day before the period starts."""
     period = column.period
     if concept.period_type is PeriodType.DURATION:
         return period if isinstance(period, Duration) else None
     if isinstance(period, Instant):
         return period
-    label = item.label.lower()
-    if any(word in label for word in rules.beginning_balance_words):
+    if item.balance_at is BalanceAt.START:
         return Instant(period.start - timedelta(days=1))
     return Instant(period.end)
 
@@ -141,13 +165,13 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
     sides = orientations(statement, concepts, rules)
     signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows)
               for item, concept, side in zip(statement.items, concepts, sides, strict=True)]
-    periods = [tuple(_fact_period(c, concept, item, rules) for c in statement.columns)
+    periods = [tuple(_fact_period(c, concept, item) for c in statement.columns)
                for item, concept in zip(statement.items, concepts, strict=True)]
     calc_rows = [CalcRow(
         concept=concept,
         values=row.values if not concept.abstract else tuple(None for _ in row.values),
-        periods=row_periods, decimals=item.decimals, is_total=item.is_total,
-        summable=(item.kind is ValueKind.MONETARY and not concept.abstract
+        periods=row_periods, decimals=item.decimals, is_total=item.is_total and not item.balance_at,
+        summable=(item.kind is ValueKind.MONETARY and not concept.abstract and not item.balance_at
                   and (concept.balance is not None or concept.qname in out.extensions)),
         may_negate=concept.name not in rules.non_negative,
         free=concept.balance is None and concept.qname in out.extensions,
@@ -160,7 +184,7 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
     for summation in derivation.summations:
         for child in summation.children:
             _settle_balance(out, concepts[child], concepts[summation.total].balance)
-    presentation: dict[str, PresentationArc] = {}
+    presentation: dict[tuple[str, str | None], PresentationArc] = {}
     for index, (item, concept) in enumerate(zip(statement.items, concepts, strict=True)):
         out.diagnostics.extend(signed[index].diagnostics)
         values = derivation.values[index]
@@ -170,9 +194,13 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
         negated = has_values and signed[index].negated != (index in turned)
         if negated:
             out.add_label(concept.qname, NEGATED_LABEL_ROLE, item.label)
-        presentation.setdefault(concept.qname, PresentationArc(
-            rule.root, concept.qname, len(presentation) + 1,
-            NEGATED_LABEL_ROLE if negated else None))
+        role = BALANCE_LABEL_ROLES.get(item.balance_at) if item.balance_at else None
+        if role is not None:
+            out.add_label(concept.qname, role, item.label)
+        else:
+            role = NEGATED_LABEL_ROLE if negated else None
+        presentation.setdefault((concept.qname, role), PresentationArc(
+            rule.root, concept.qname, len(presentation) + 1, role))
     fitted = tuple(
         Fitted(parent=concepts[s.total].qname,
                children=tuple(concepts[i].qname for i in s.children), weights=s.weights,

@@ -34,7 +34,6 @@ class Rules:
     statements: dict[StatementKind, StatementRule]
     credit_side_section_words: tuple[str, ...]
     asset_total_concepts: frozenset[str]
-    beginning_balance_words: tuple[str, ...]
     non_negative: frozenset[str]  # us-gaap local names
 
 
@@ -71,7 +70,6 @@ def load_rules() -> Rules:
             statements=statements,
             credit_side_section_words=tuple(data["credit_side_section_words"]),
             asset_total_concepts=frozenset(data["asset_total_concepts"]),
-            beginning_balance_words=tuple(data["beginning_balance_words"]),
             non_negative=frozenset(_read(RULES_DIR / "non-negative.json")["concepts"]),
         )
     except (KeyError, ValueError) as exc:

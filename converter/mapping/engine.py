@@ -23,7 +23,7 @@ from converter.mapping.normalize import load_normalizer
 from converter.mapping.overrides import Overrides
 from converter.mapping.params import ScoringModel, load_model
 from converter.mapping.scoring import Candidate, Ranking, Scorer
-from converter.model import Alternative, Mapping, Statement
+from converter.model import Alternative, Mapping, PeriodType, Statement
 
 if TYPE_CHECKING:
     from converter.taxonomy.catalog import Catalog, CatalogConcept
@@ -51,11 +51,13 @@ class Mapper:
         return self.choose(ctx, self.scorer.rank(ctx))
 
     def map_statement(self, statement: Statement) -> tuple[Mapping, ...]:
-        """One mapping per item (see `assign`)."""
+        """One mapping per item (see `assign`). A balance row of a duration statement (cash at
+        the beginning or end of the period) is mapped among instant concepts."""
         sections = effective_sections([(i.label, i.section, i.is_total) for i in statement.items],
                                       self.cues, self.normalizer)
         contexts = [ItemContext(label=item.label, statement=statement.kind, section=section,
-                                period_type=statement.kind.period_type, kind=item.kind,
+                                period_type=PeriodType.INSTANT if item.balance_at else statement.kind.period_type,
+                                kind=item.kind,
                                 is_total=item.is_total,
                                 shown_negative=any(v is not None and v < 0 for v in item.values),
                                 depth=item.depth)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from converter.model import Diagnostic, LineItem, Severity, ValueKind
+from converter.model import BalanceAt, Diagnostic, LineItem, Severity, ValueKind
 from converter.readers.cells import Cell, Line, LineKind
 from converter.readers.layout import ColumnSlot, column_of
 from converter.readers.vocab import Vocabulary, matches
@@ -55,6 +55,22 @@ def _scaled(value: Decimal, scale: int) -> Decimal:
     if scaled == scaled.to_integral_value():
         return scaled.quantize(Decimal(1))
     return scaled
+
+
+def balance_at(vocab: Vocabulary, label: str, section: str) -> BalanceAt | None:
+    """Whether a cash-flow row is the balance at its period's start or end (None: a flow)."""
+    if not (matches(vocab.balance_subjects, label) or matches(vocab.balance_subjects, section)):
+        return None
+    if matches(vocab.balance_starts, label):
+        return BalanceAt.START
+    if matches(vocab.balance_ends, label):
+        return BalanceAt.END
+    return None
+
+
+def with_balances(items: list[LineItem], vocab: Vocabulary) -> list[LineItem]:
+    """A cash-flow statement's rows with their period balances marked."""
+    return [replace(item, balance_at=balance_at(vocab, item.label, item.section)) for item in items]
 
 
 def _heading_text(lines: list[Line]) -> str:

@@ -7,15 +7,34 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from converter import periods
-from converter.model import (Column, Diagnostic, Duration, Instant, LineItem, Period, Severity,
-                             Statement, StatementKind)
+from converter.model import (
+    Column,
+    Diagnostic,
+    Duration,
+    Instant,
+    LineItem,
+    Period,
+    Severity,
+    Statement,
+    StatementKind,
+)
 from converter.readers.blocks import Block
 from converter.readers.cells import Line, LineKind
 from converter.readers.columns import ColumnSpec, column_spec, year_spec
-from converter.readers.fiscal import fiscal_year_ends, resolve_year_specs, with_prior_year_end
-from converter.readers.layout import (Chunk, ColumnSlot, assign_header, body_start, find_columns,
-                                      split_header)
-from converter.readers.rows import RowReader, Scaling
+from converter.readers.fiscal import (
+    fiscal_year_ends,
+    resolve_year_specs,
+    with_prior_year_end,
+)
+from converter.readers.layout import (
+    Chunk,
+    ColumnSlot,
+    assign_header,
+    body_start,
+    find_columns,
+    split_header,
+)
+from converter.readers.rows import RowReader, Scaling, with_balances
 from converter.readers.vocab import Vocabulary, matches
 
 
@@ -140,6 +159,8 @@ class BlockReader:
         reader = RowReader(self.vocab, columns, keep, scaling)
         body = _before_supplement(list(table.body), self.vocab)
         items = [item for item in reader.read(body) if any(value is not None for value in item.values)]
+        if kind is StatementKind.CASH_FLOW:
+            items = with_balances(items, self.vocab)
         self.diagnostics.extend(reader.diagnostics)
         continued = any(matches(self.vocab.continued_titles, item.text) for item in titles)
         return Candidate(kind, title, tuple(specs), tuple(items), continued)

@@ -47,6 +47,9 @@ class Vocabulary:
     top_level_headings: Patterns
     wrap_connectors: frozenset[str]
     non_period_columns: Patterns
+    balance_subjects: Patterns
+    balance_starts: Patterns
+    balance_ends: Patterns
 
 
 def matches(patterns: Patterns, text: str) -> bool:
@@ -100,6 +103,10 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
     connectors = rows.get("wrap_connectors")
     if not isinstance(connectors, list):
         raise TaxonomyError("`wrap_connectors` must be a list", file=rows_path)
+    balances = rows.get("period_balances")
+    if not isinstance(balances, dict):
+        raise TaxonomyError("`period_balances` must be a mapping of subject, start and end patterns",
+                            file=rows_path)
     return Vocabulary(
         scales=scales,
         share_scales=_scales(scale_path, scale.get("share_scales")),
@@ -120,4 +127,7 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         top_level_headings=compile_patterns(rows_path, rows.get("top_level_headings")),
         wrap_connectors=frozenset(str(word).lower() for word in connectors),
         non_period_columns=compile_patterns(rows_path, rows.get("non_period_columns")),
+        balance_subjects=compile_patterns(rows_path, balances.get("subject")),
+        balance_starts=compile_patterns(rows_path, balances.get("start")),
+        balance_ends=compile_patterns(rows_path, balances.get("end")),
     )

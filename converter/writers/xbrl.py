@@ -95,7 +95,7 @@ class _Renderer:
             keep_trailing_newline=True, finalize=xml_text,
         )
         env.filters.update(xbrl_value=xbrl_value, href=self.href, loc=_loc, lab=_lab,
-                           arc_concepts=_arc_concepts)
+                           arc_concepts=_arc_concepts, pre_link=presentation_link)
         self.env = env
 
     def href(self, concept: str) -> str:
@@ -157,6 +157,35 @@ def _arc_concepts(arcs: Iterable[CalcArc | PresentationArc]) -> tuple[str, ...]:
         seen.setdefault(arc.parent)
         seen.setdefault(arc.child)
     return tuple(seen)
+
+
+@dataclass(frozen=True)
+class PresentationLink:
+    """A presentation network's locators and arcs with their xlink labels. A concept shown
+    again under the same parent (the cash at the beginning and at the end of a cash-flow
+    statement, each with its preferred label) gets a locator of its own, as XBRL 2.1 allows
+    no two arcs between the same locators."""
+
+    locators: tuple[tuple[str, str], ...]  # (concept, xlink label)
+    arcs: tuple[tuple[PresentationArc, str, str], ...]  # (arc, from label, to label)
+
+
+def presentation_link(arcs: Iterable[PresentationArc]) -> PresentationLink:
+    locators: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
+    labelled: list[tuple[PresentationArc, str, str]] = []
+    for arc in arcs:
+        source = _loc(arc.parent)
+        locators.setdefault(source, arc.parent)
+        target = _loc(arc.child)
+        copy = 1
+        while (source, target) in pairs:
+            copy += 1
+            target = f"{_loc(arc.child)}_{copy}"
+        pairs.add((source, target))
+        locators.setdefault(target, arc.child)
+        labelled.append((arc, source, target))
+    return PresentationLink(tuple((concept, label) for label, concept in locators.items()), tuple(labelled))
 
 
 def taxonomy_files(report: XbrlReport) -> dict[str, str]:
