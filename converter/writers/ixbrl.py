@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, Markup) else xml_text(value)
 
 
+@cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),

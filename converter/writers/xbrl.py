@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 
 from converter.facts.contexts import CIK_SCHEME
 from converter.facts.rules import TaxonomyRef, load_taxonomy_refs
@@ -83,26 +85,35 @@ def xbrl_value(value: Decimal | str) -> str:
     return value
 
 
+@cache
+def _environment() -> Environment:
+    """One template environment per process: templates compile once, not per filing."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(enabled_extensions=("xml", "xsd", "j2"),
+                                     default_for_string=True, default=True),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, finalize=xml_text,
+    )
+    env.filters.update(xbrl_value=xbrl_value, href=_href, loc=_loc, lab=_lab,
+                       arc_concepts=_arc_concepts, pre_link=presentation_link)
+    return env
+
+
+@pass_context
+def _href(context: Context, concept: str) -> str:
+    """The locator href of a concept: the extension schema, or the taxonomy's official URL."""
+    prefix, name = concept.split(":", 1)
+    if prefix == context["ext_prefix"]:
+        return f"{context['stem']}.xsd#{prefix}_{name}"
+    return f"{load_taxonomy_refs()[prefix].schema}#{prefix}_{name}"
+
+
 class _Renderer:
     def __init__(self, report: XbrlReport) -> None:
         self.report = report
         self.taxonomies: dict[str, TaxonomyRef] = load_taxonomy_refs()
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES_DIR),
-            autoescape=select_autoescape(enabled_extensions=("xml", "xsd", "j2"),
-                                         default_for_string=True, default=True),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True, finalize=xml_text,
-        )
-        env.filters.update(xbrl_value=xbrl_value, href=self.href, loc=_loc, lab=_lab,
-                           arc_concepts=_arc_concepts, pre_link=presentation_link)
-        self.env = env
-
-    def href(self, concept: str) -> str:
-        prefix, name = concept.split(":", 1)
-        if prefix == self.report.entity.prefix:
-            return f"{self.report.stem}.xsd#{prefix}_{name}"
-        return f"{self.taxonomies[prefix].schema}#{prefix}_{name}"
+        self.env = _environment()
 
     def namespaces(self) -> tuple[tuple[str, str], ...]:
         entity = self.report.entity
@@ -140,7 +151,8 @@ class _Renderer:
             role_refs = tuple(_Ref(n.role_uri, f"{self.report.stem}.xsd#{n.role_id}")
                               for n in networks if kind == "pre" or n.calculation)
         return self.env.get_template(TEMPLATES[kind]).render(
-            role_refs=role_refs, networks=networks, labels=tuple(labels.items()))
+            role_refs=role_refs, networks=networks, labels=tuple(labels.items()),
+            stem=self.report.stem, ext_prefix=self.report.entity.prefix)
 
 
 def _loc(concept: str) -> str:
