@@ -6,7 +6,6 @@ only when everything worked, so a failure never leaves a half-written OUTDIR.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -23,7 +22,6 @@ from converter.errors import InputError
 from converter.facts import build_report
 from converter.mapping import Mapper, load_overrides
 from converter.mapping.balances import align_balances
-from converter.mapping.extension import ExtensionFactory
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity
 from converter.readers import read_document
 from converter.report import mapping_rows, render_report
@@ -147,10 +145,8 @@ def shared_mapper() -> Mapper:
 
 
 def _map(document: Document, options: ConvertOptions, entity: Entity) -> tuple[tuple[Mapping, ...], ...]:
-    base = shared_mapper()
-    mapper = copy.copy(base)  # shares the read-only indexes; per-document overrides and extensions
-    mapper.overrides = load_overrides(options.mapping).for_company(entity.cik) if options.mapping else None
-    mapper.extensions = ExtensionFactory(entity.prefix, base.normalizer, base.cues)
+    overrides = load_overrides(options.mapping).for_company(entity.cik) if options.mapping else None
+    mapper = shared_mapper().for_document(entity.prefix, overrides)
     return align_balances(document, [mapper.map_statement(statement) for statement in document.statements])
 
 

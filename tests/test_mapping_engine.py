@@ -229,3 +229,14 @@ def test_an_instant_concept_may_open_and_close_a_cash_flow_statement(catalog) ->
                           "Cash and cash equivalents at end of period")]
     first, last = mapper.assign(rows, [mapper.scorer.rank(ctx) for ctx in rows])
     assert not first.is_extension and first.concept == last.concept
+
+
+def test_for_document_gives_each_document_its_prefix_and_fresh_extension_names(mapper) -> None:
+    label = _ctx("Zorblax frobnication reserve")
+    first = mapper.for_document("acme").map_item(label)
+    again = mapper.for_document("acme").map_item(label)
+    other = mapper.for_document("beta").map_item(label)
+    assert first.is_extension and first.concept.qname == again.concept.qname
+    assert first.concept.prefix == "acme" and other.concept.prefix == "beta"
+    assert other.concept.name == first.concept.name
+    assert mapper.extensions.prefix != "acme"

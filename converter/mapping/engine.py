@@ -12,6 +12,8 @@ the row gets an extension concept named after its label.
 
 from __future__ import annotations
 
+import copy
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -46,6 +48,14 @@ class Mapper:
         labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
         self.scorer = Scorer(labels, self.model)
         self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+
+    def for_document(self, extension_prefix: str, overrides: Overrides | None = None) -> Mapper:
+        """A mapper for one document: this one's read-only indexes and scorer, the document's
+        overrides, and a fresh extension factory (extension names are unique per document)."""
+        mapper = copy.copy(self)
+        mapper.overrides = overrides
+        mapper.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+        return mapper
 
     def map_item(self, ctx: ItemContext) -> Mapping:
         return self.choose(ctx, self.scorer.rank(ctx))
