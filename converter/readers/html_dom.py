@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
 from converter.model import Diagnostic, Severity
+from converter.readers.html_style import STYLE_CACHE
 from converter.sources import html_bytes
 from converter.sources import html_parser as parser
 
@@ -24,16 +26,18 @@ BLOCK_TAGS = frozenset({
     "footer", "body", "caption", "td", "th",
 })
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "ix:header", "noscript"})
-_SPACE = re.compile(r"[\s\u00a0\u2002\u2003\u2009\u200b]+")
 _FOOTNOTE_MARK = re.compile(r"^\s*\(?(?:[a-z]|\d{1,2}|\*{1,3}|[\u2020\u2021\u00a7])\)?\s*$", re.IGNORECASE)
+_MARK_TAGS = frozenset({"sup", "span", "font"})  # the tags a footnote mark can have
 _SUPER_STYLE = re.compile(r"vertical-align\s*:\s*super|top\s*:\s*-", re.IGNORECASE)
 TRUNCATED = "reader.html-truncated"
+_PLAIN = etree.ElementDefaultClassLookup()  # plain elements: lxml.html's class lookup runs Python per element
 
 
 def parse(markup: str, first_line: int) -> tuple[etree._Element | None, list[Diagnostic]]:
     """The document's root element (None when nothing parses) and diagnostics for fatal
     parser errors (the tree then ends where the parser stopped)."""
     html_parser = parser()
+    html_parser.set_element_class_lookup(_PLAIN)
     try:
         root = etree.fromstring(html_bytes(markup), html_parser)
     except (etree.ParserError, etree.XMLSyntaxError) as exc:
@@ -51,48 +55,94 @@ def tag_of(element: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def is_footnote_mark(element: etree._Element) -> bool:
-    """A superscript footnote reference (`<sup>(1)</sup>`, a raised `<span>` with `*`)."""
-    tag = tag_of(element)
-    if tag != "sup" and not (tag in ("span", "font") and _SUPER_STYLE.search(element.get("style", ""))):
+def is_footnote_mark(element: etree._Element, tag: str) -> bool:
+    """A superscript footnote reference (`<sup>(1)</sup>`, a raised `<span>` with `*`);
+    `tag` is the element's tag in lower case."""
+    if tag != "sup" and not (tag in ("span", "font") and _is_raised(element.get("style", ""))):
         return False
     return bool(_FOOTNOTE_MARK.match("".join(element.itertext())))
 
 
+@lru_cache(maxsize=STYLE_CACHE)
+def _is_raised(style: str) -> bool:
+    return bool(_SUPER_STYLE.search(style))
+
+
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace and zero-width spaces as one space, stripped (`str.split` splits
+    at the no-break and thin spaces too)."""
+    return " ".join(text.replace("\u200b", " ").split())
 
 
 def text_of(element: etree._Element) -> str:
     """The element's text without footnote superscripts, whitespace collapsed."""
+    if not len(element):
+        text = element.text
+        return normalise(text) if text else ""
     return normalise(" ".join(raw_text(element)))
 
 
 def raw_text(element: etree._Element) -> list[str]:
     """Text pieces in order (footnote superscripts and hidden parts left out), iteratively."""
-    pieces: list[str] = []
-    stack: list[tuple[etree._Element, bool]] = [(element, False)]
-    while stack:
-        node, closing = stack.pop()
-        if closing:
-            if node is not element and node.tail:
-                pieces.append(node.tail)
+    text = element.text
+    pieces: list[str] = [text] if text else []
+    count = len(element)
+    if not count:
+        return pieces
+    if count == 1 and not len(child := element[0]):  # the common `<td><font>1,234</font></td>`
+        return _leaf_child(pieces, child)
+    append = pieces.append
+    children = [iter(element)]  # per open element, its children still to visit
+    tails: list[str | None] = [None]  # per open element, the tail to add when it closes
+    while children:
+        node = next(children[-1], None)
+        if node is None:
+            children.pop()
+            tail = tails.pop()
+            if tail:
+                append(tail)
             continue
-        stack.append((node, True))
-        if node is not element and (tag_of(node) in SKIP_TAGS or is_footnote_mark(node)):
+        tag = node.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
+        tail = node.tail
+        if tag in SKIP_TAGS or (tag in _MARK_TAGS and is_footnote_mark(node, tag)):
+            if tail:
+                append(tail)
             continue
-        if tag_of(node) in BLOCK_TAGS and pieces:
+        if tag in BLOCK_TAGS and pieces:
+            append(" ")
+        text = node.text
+        if text:
+            append(text)
+        if len(node):
+            children.append(iter(node))
+            tails.append(tail)
+        elif tail:
+            append(tail)
+    return pieces
+
+
+def _leaf_child(pieces: list[str], child: etree._Element) -> list[str]:
+    """`raw_text` of an element whose one child has no children of its own."""
+    tag = child.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
+    if not (tag in SKIP_TAGS or (tag in _MARK_TAGS and is_footnote_mark(child, tag))):
+        if tag in BLOCK_TAGS and pieces:
             pieces.append(" ")
-        if node.text:
-            pieces.append(node.text)
-        stack.extend((child, False) for child in reversed(node))
+        text = child.text
+        if text:
+            pieces.append(text)
+    tail = child.tail
+    if tail:
+        pieces.append(tail)
     return pieces
 
 
 def first_text_line(element: etree._Element, offset: int) -> int:
     """Input-file line where the element's text starts (the element's own line if none)."""
     for node in element.iter():
-        if node.text and node.text.strip() and node.sourceline:
+        text = node.text
+        if text and text.strip() and node.sourceline:
             return offset + node.sourceline
     return offset + (element.sourceline or 1)
 
@@ -128,27 +178,34 @@ def walk(root: etree._Element, offset: int) -> Iterator[Event]:
 
     while stack:
         node, closing = stack.pop()
-        tag = tag_of(node)
+        tag = node.tag
+        is_element = isinstance(tag, str)
+        tag = tag.lower() if is_element else ""
         if closing:
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS and pieces:
                 yield from flush()
-            if node.tail and node is not root:
-                add(node.tail, node)
+            tail = node.tail
+            if tail and node is not root:
+                add(tail, node)
             continue
-        if tag in SKIP_TAGS or not isinstance(node.tag, str) or is_footnote_mark(node):
-            if node.tail:
-                add(node.tail, node)
+        if tag in SKIP_TAGS or not is_element or (tag in _MARK_TAGS and is_footnote_mark(node, tag)):
+            tail = node.tail
+            if tail:
+                add(tail, node)
             continue
         if tag == "table" and next(node.iterdescendants("table"), None) is None:
-            yield from flush()
+            if pieces:
+                yield from flush()
             yield node
-            if node.tail:
-                add(node.tail, node)
+            tail = node.tail
+            if tail:
+                add(tail, node)
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS and pieces:
             yield from flush()
-        if node.text:
-            add(node.text, node)
+        text = node.text
+        if text:
+            add(text, node)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     yield from flush()

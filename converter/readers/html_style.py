@@ -2,12 +2,15 @@
 
 Indentation is the left padding, margin and text indent (in points) of the cell
 and the elements around its first text, plus leading non-breaking spaces;
-`border-top` on a cell, or `border-bottom` on the cell above, underlines an amount.
+`border-top` on a cell (or a block filling it), or `border-bottom` on the cell
+above, underlines an amount. Both are read from the `style` attribute alone, so
+they are computed once per distinct attribute value.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -16,13 +19,13 @@ _LENGTH = re.compile(r"(-?\d*\.?\d+)\s*(pt|px|in|em|cm|mm|pc|rem)?", re.IGNORECA
 _POINTS = {"pt": 1.0, "px": 0.75, "in": 72.0, "em": 10.0, "rem": 10.0, "cm": 28.35, "mm": 2.835, "pc": 12.0,
            None: 0.75}
 _LINE_STYLES = re.compile(r"\b(?:solid|double|dotted|dashed|groove|ridge|inset|outset)\b", re.IGNORECASE)
+_ZERO_WIDTH = re.compile(r"\b0(?:px|pt)?\s")
 NBSP_POINTS = 2.5  # the width of one leading non-breaking space
+STYLE_CACHE = 4096  # distinct style attributes remembered (generated HTML repeats a few)
 
 
-def declarations(element: etree._Element) -> list[tuple[str, str]]:
-    style = element.get("style")
-    if not style:
-        return []
+def declarations(style: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs of a `style` attribute, lower-cased."""
     return [(name.lower(), value.strip().lower()) for name, value in _DECLARATION.findall(style)]
 
 
@@ -42,10 +45,11 @@ def _left_of_box(value: str) -> float:
     return points(parts[{1: 0, 2: 1, 3: 1}.get(len(parts), 3)])
 
 
-def left_indent(element: etree._Element) -> float:
-    """Points of left indentation one element's style adds."""
+@lru_cache(maxsize=STYLE_CACHE)
+def left_indent(style: str) -> float:
+    """Points of left indentation a `style` attribute adds."""
     total = 0.0
-    for name, value in declarations(element):
+    for name, value in declarations(style):
         if name in ("padding-left", "margin-left", "text-indent"):
             total += points(value)
         elif name in ("padding", "margin"):
@@ -58,26 +62,50 @@ def label_indent(cell: etree._Element) -> int:
     first text, plus leading non-breaking spaces."""
     total = 0.0
     for node in cell.iter():
-        total += left_indent(node)
-        if node.text and node.text.strip():
-            text = node.text.lstrip(" \n\r\t")
+        style = node.get("style")
+        if style:
+            total += left_indent(style)
+        text = node.text
+        if text and text.strip():
+            text = text.lstrip(" \n\r\t")
             total += (len(text) - len(text.lstrip("\u00a0"))) * NBSP_POINTS
             break
     return round(max(total, 0.0))
 
 
-def _has_border(element: etree._Element, side: str) -> bool:
-    if "border" not in element.get("style", ""):
-        return False
-    found = False
-    for name, value in declarations(element):
-        if name in ("border", f"border-{side}", f"border-{side}-style"):
-            found = bool(_LINE_STYLES.search(value)) and not re.search(r"\b0(?:px|pt)?\s", value + " ")
-    return found
+@lru_cache(maxsize=STYLE_CACHE)
+def _style_borders(style: str) -> tuple[bool, bool]:
+    """Whether a `style` attribute draws a line on top and at the bottom (the last
+    declaration of a side decides)."""
+    top = bottom = False
+    for name, value in declarations(style):
+        if name == "border":
+            top = bottom = _draws_line(value)
+        elif name in ("border-top", "border-top-style"):
+            top = _draws_line(value)
+        elif name in ("border-bottom", "border-bottom-style"):
+            bottom = _draws_line(value)
+    return top, bottom
 
 
-def border(cell: etree._Element, side: str) -> bool:
-    """Whether the cell (or a block element filling it) draws a line on `side` ('top', 'bottom')."""
-    if _has_border(cell, side):
-        return True
-    return any(_has_border(child, side) for child in cell if isinstance(child.tag, str))
+def _draws_line(value: str) -> bool:
+    return bool(_LINE_STYLES.search(value)) and not _ZERO_WIDTH.search(value + " ")
+
+
+def _borders(element: etree._Element) -> tuple[bool, bool]:
+    style = element.get("style")
+    if not style or "border" not in style:
+        return False, False
+    return _style_borders(style)
+
+
+def borders(cell: etree._Element) -> tuple[bool, bool]:
+    """Whether the cell (or a block element filling it) draws a line on top and at the bottom."""
+    top, bottom = _borders(cell)
+    for child in cell:
+        if top and bottom:
+            break
+        if isinstance(child.tag, str):
+            child_top, child_bottom = _borders(child)
+            top, bottom = top or child_top, bottom or child_bottom
+    return top, bottom

@@ -19,7 +19,7 @@ from lxml import etree
 
 from converter.readers.cells import Cell, Line, LineKind, clean_label, parse_cell
 from converter.readers.html_dom import first_text_line, tag_of, text_of
-from converter.readers.html_style import border, label_indent
+from converter.readers.html_style import borders, label_indent
 from converter.readers.layout import Chunk, ColumnSlot, find_columns, is_year_row
 from converter.readers.statements import Table, TitleLine
 
@@ -28,6 +28,7 @@ _MAX_SPAN = 100
 _MAX_ROWSPAN = 10  # statement tables span rows only in their headers
 _PREFIXES = frozenset({"$", "(", "$(", "($", "$ ("})
 _SUFFIXES = frozenset({")", "%", ")%", "%)", "pts", "pts.", "bps"})
+_CELL_TAGS = frozenset({"td", "th"})
 _RULE_TEXT = re.compile(r"^[-=_\u2014\u2013 ]{3,}$")
 
 
@@ -53,8 +54,11 @@ class GridRow:
     bottom: bool  # a value cell draws a line below the row
 
 
-def _span(element: etree._Element, name: str) -> int:
-    value = element.get(name, "1").strip()
+def _span(value: str | None) -> int:
+    """A `colspan` or `rowspan` attribute as a count."""
+    if value is None:
+        return 1
+    value = value.strip()
     return min(max(int(value), 1), _MAX_SPAN) if value.isdigit() else 1
 
 
@@ -75,24 +79,28 @@ def grid(table: etree._Element, offset: int) -> list[GridRow]:
     rows: list[GridRow] = []
     spanned: dict[int, set[int]] = {}  # row index → grid columns taken by rowspans from above
     for index, row in enumerate(table_rows(table)):
-        taken = spanned.pop(index, set())
+        taken = spanned.pop(index, None)
         column = 0
         cells: list[GridCell] = []
         top = bottom = False
         for cell in row:
-            if tag_of(cell) not in ("td", "th"):
+            tag = cell.tag
+            if tag not in _CELL_TAGS and not (isinstance(tag, str) and tag.lower() in _CELL_TAGS):
                 continue
-            while column in taken:
-                column += 1
-            width = _span(cell, "colspan")
+            if taken:
+                while column in taken:
+                    column += 1
+            width = _span(cell.get("colspan"))
             if column + width > MAX_COLUMNS:
                 raise TooWide(f"{column + width}")
-            for below in range(1, min(_span(cell, "rowspan"), _MAX_ROWSPAN)):
-                spanned.setdefault(index + below, set()).update(range(column, column + width))
+            rowspan = cell.get("rowspan")
+            if rowspan is not None:
+                for below in range(1, min(_span(rowspan), _MAX_ROWSPAN)):
+                    spanned.setdefault(index + below, set()).update(range(column, column + width))
             text = text_of(cell)
-            if column > 0:
-                top = top or border(cell, "top")
-                bottom = bottom or border(cell, "bottom")
+            if column > 0 and not (top and bottom):
+                cell_top, cell_bottom = borders(cell)
+                top, bottom = top or cell_top, bottom or cell_bottom
             if text:
                 cells.append(GridCell(text, column, column + width, first_text_line(cell, offset),
                                       label_indent(cell) if not cells else 0, cell))
@@ -187,11 +195,11 @@ class HtmlTable:
 def build_table(rows: list[GridRow], titles: list[TitleLine]) -> HtmlTable | None:
     """The reading form of a table with amounts in its body (None without any)."""
     read = [_read_row(row) for row in rows]
-    lines = [_line(row) for row in read]
-    split = next((index for index, line in enumerate(lines)
-                  if line.kind is LineKind.VALUES and not is_year_row(line)), None)
+    split = next((index for index, row in enumerate(read)  # rows without amounts make no VALUES lines
+                  if row.amounts and not is_year_row(_line(row))), None)
     if split is None:
         return None
+    lines = [_line(row) for row in read]
     body_rows = [line for line in lines[split:] if line.kind is LineKind.VALUES and not is_year_row(line)]
     columns = find_columns(body_rows)
     first_value = min(column.start for column in columns) // 2
@@ -234,7 +242,7 @@ def build_table(rows: list[GridRow], titles: list[TitleLine]) -> HtmlTable | Non
             elements.append(())
         body.append(line)
         elements.append(tuple(read[index].elements))
-    table = Table(tuple([*_header_context(above), *titles, *in_table]), tuple(head), tuple(columns),
+    table = Table((*_header_context(above), *titles, *in_table), tuple(head), tuple(columns),
                   tuple(tuple(chunks) for chunks in above), tuple(body), by_content=False, year_columns=True)
     return HtmlTable(table, tuple(elements))
 
