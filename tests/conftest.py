@@ -6,12 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from converter.facts import build_report
 from converter.model import XbrlReport
 from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from tests.facts_fixtures import ENTITY, seed_document
+
+# Property tests check behaviour, not speed (speed goals live in benchmarks/): no per-example
+# deadline, so a slower or busier CI machine cannot turn a passing property into a failure.
+settings.register_profile("xbrlconv", deadline=None)
+settings.load_profile("xbrlconv")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
