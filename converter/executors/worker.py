@@ -24,10 +24,10 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from converter.errors import XbrlconvError
-from converter.validate import Validator
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the parent process of a batch never validates: Arelle loads in workers only
     from converter.pipeline import ConvertOptions, ConvertResult
+    from converter.validate import Validator
 
 STAGES = ("read", "map", "facts", "write", "validate")
 
@@ -86,6 +86,7 @@ def _warm(config: WorkerConfig) -> _State:
     global _STATE
     from converter.pipeline import shared_mapper
     from converter.taxonomy.package import default_package
+    from converter.validate import Validator
 
     package = (config.taxonomy_package or default_package()) if config.validate else None
     if _STATE is not None and _STATE.package == package:
@@ -102,6 +103,8 @@ def _warm(config: WorkerConfig) -> _State:
 
 def _reset_validator(state: _State) -> None:
     """After a timeout the Arelle session may be mid-run: start a fresh one."""
+    from converter.validate import Validator
+
     if state.validator is not None:
         state.validator.close()
         state.validator = Validator(state.validator.package)
