@@ -20,7 +20,7 @@ from pathlib import Path
 
 from converter.errors import InputError
 from converter.facts import build_report
-from converter.mapping import Mapper, load_overrides
+from converter.mapping import Mapper, Overrides, load_overrides
 from converter.mapping.balances import align_balances
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity
 from converter.readers import read_document
@@ -138,6 +138,12 @@ def _publish(staging: Path, outdir: Path) -> None:
         os.replace(staging, outdir)
 
 
+@lru_cache(maxsize=4)
+def _overrides(path: Path) -> Overrides:
+    """A mapping file, read and checked once per process (a batch maps many documents with it)."""
+    return load_overrides(path)
+
+
 @lru_cache(maxsize=1)
 def shared_mapper() -> Mapper:
     """The mapper with the shipped catalog and indexes, built once per process."""
@@ -145,7 +151,7 @@ def shared_mapper() -> Mapper:
 
 
 def _map(document: Document, options: ConvertOptions, entity: Entity) -> tuple[tuple[Mapping, ...], ...]:
-    overrides = load_overrides(options.mapping).for_company(entity.cik) if options.mapping else None
+    overrides = _overrides(options.mapping.resolve()).for_company(entity.cik) if options.mapping else None
     mapper = shared_mapper().for_document(entity.prefix, overrides)
     return align_balances(document, [mapper.map_statement(statement) for statement in document.statements])
 
