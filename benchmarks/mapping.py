@@ -30,8 +30,15 @@ from converter.mapping.batch import row_context  # noqa: E402
 from converter.mapping.context import ItemContext, load_cues  # noqa: E402
 from converter.mapping.engine import Mapper  # noqa: E402
 from converter.mapping.index import NameIndex  # noqa: E402
-from converter.mapping.learn import (DEFAULT_SHARED, TrainingRow, build_evidence, close_sections,  # noqa: E402
-                                     live_names, looks_total, read_rows)
+from converter.mapping.learn import (  # noqa: E402
+    DEFAULT_SHARED,
+    TrainingRow,
+    build_evidence,
+    close_sections,
+    live_names,
+    looks_total,
+    training_rows,
+)
 from converter.mapping.normalize import load_normalizer  # noqa: E402
 from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
 from converter.mapping.scoring import Features  # noqa: E402
@@ -58,15 +65,17 @@ class Outcome:
     confidence: float  # the mapper's confidence in the us-gaap concept it chose or rejected
 
 
-def prepare(catalog: Catalog, model: ScoringModel, shared: Path) -> list[Case]:
-    """Features of every row, computed with its own company left out of the evidence."""
+def prepare(catalog: Catalog, model: ScoringModel, shared: Path, linkbases: bool = True) -> list[Case]:
+    """Features of every row, computed with its own company left out of the evidence (the
+    evidence also holds the rows of the filers' linkbases, `learn.training_rows`)."""
     normalizer = load_normalizer()
     cues = load_cues(normalizer)
-    rows = close_sections(read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl"), cues, normalizer)
-    evidence = build_evidence(rows, live_names(catalog), normalizer)
+    rows, extra = training_rows(shared, linkbases)
+    rows = close_sections(rows, cues, normalizer)
+    evidence = build_evidence(rows + extra, live_names(catalog), normalizer)
     names = NameIndex(catalog, normalizer, cues)
     cases: list[Case] = []
-    for company in evidence.companies():
+    for company in sorted({row.company for row in rows}):
         mapper = Mapper(catalog, evidence=evidence.without(company), model=model, names=names)
         for row in (r for r in rows if r.company == company):
             raw = {"label": row.label, "statement": row.statement, "section": row.section,
@@ -187,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--no-linkbases", action="store_true",
+                        help="learn from rows-train.jsonl only, not from the filers' linkbases")
     args = parser.parse_args(argv)
     model = load_model()
     if args.fit or args.tune:
         model = replace(model, calibration=((0.0, 0.0), (1.0, 1.0)))
-    cases = prepare(load_catalog(), model, args.shared)
+    cases = prepare(load_catalog(), model, args.shared, linkbases=not args.no_linkbases)
     if args.tune:
         model = tune(cases, model)
     outcomes = evaluate(cases, model)

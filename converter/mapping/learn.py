@@ -1,9 +1,11 @@
 """Learn label statistics from real filings and write `taxonomy/mapping/label-stats.json`
 (and the catalog's normalised concept words, `taxonomy/mapping/concept-words.json`).
 
-Source: `../shared/corpus/mapping/rows-train.jsonl` (read-only reference material),
-face-statement rows with the concept the filer chose, kept as (company, statement,
-period type, section words, label words, concept). Sections are those a reader's
+Sources (read-only reference material in `../shared`): `corpus/mapping/rows-train.jsonl`,
+face-statement rows with the concept the filer chose, and the face statements of the filers'
+own presentation and label linkbases (`linkbase_rows.py`: more companies, and statements of
+comprehensive income), kept as (company, statement, period type, section words, label
+words, concept). Sections are those a reader's
 statement gives (a "Total current …" row closes its heading, see `effective_sections`);
 deprecated concepts become their live replacement or are left out.
 
@@ -153,13 +155,26 @@ def write_evidence(evidence: Evidence, digest: str, path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def training_rows(shared: Path, linkbases: bool = True) -> tuple[list[TrainingRow], list[TrainingRow]]:
+    """The rows of `rows-train.jsonl`, and those of the filers' linkbases in `shared` on the
+    statements `statement-roles.yaml` names under `learn_statements`."""
+    from converter.mapping.linkbase_rows import linkbase_rows, load_role_words, shared_linkbase_folders
+
+    rows = read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl")
+    if not linkbases:
+        return rows, []
+    vocab = load_role_words()
+    return rows, [row for folder in shared_linkbase_folders(shared) for row in linkbase_rows(folder, vocab)
+                  if row.statement in vocab.learn]
+
+
 def main(argv: list[str]) -> int:
     from converter.taxonomy.catalog import load_catalog
 
     shared = Path(argv[0]) if argv else DEFAULT_SHARED
     normalizer = load_normalizer()
-    evidence = build_evidence(read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl"),
-                              live_names(load_catalog()), normalizer)
+    rows, extra = training_rows(shared)
+    evidence = build_evidence(rows + extra, live_names(load_catalog()), normalizer)
     write_evidence(evidence, normalizer.digest, STATS_FILE)
     print(f"wrote {STATS_FILE}: {len(evidence.rows)} rows")
     words = concept_words(load_catalog(), normalizer)
