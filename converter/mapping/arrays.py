@@ -117,11 +117,12 @@ class LabelArrays:
                     found[i] = math.log1p(count) / scale
         return found
 
-    def agreement(self, ids: Ints, row_classes: dict[str, str], learned: bool) -> Floats:
-        """Per dimension +1 / -1 / 0 for each concept in `ids` whose classes (from its name and
-        balance, and when `learned` from the headings filers printed it under) agree / conflict /
-        say nothing."""
-        total = np.zeros(len(ids))
+    def agreement(self, ids: Ints, row_classes: dict[str, str], learned: bool) -> tuple[Floats, Floats]:
+        """For each concept in `ids`, the number of dimensions whose classes (from its name and
+        balance, and when `learned` from the headings filers printed it under) agree with the
+        row's, and the number that conflict."""
+        agree = np.zeros(len(ids))
+        conflict = np.zeros(len(ids))
         for dimension, cls in row_classes.items():
             code = self.concepts.vocab.get(dimension, {}).get(cls, _UNKNOWN)
             columns = [self.concepts.codes.get(dimension), self.seen.get(dimension) if learned else None]
@@ -132,5 +133,6 @@ class LabelArrays:
                     values = column[ids]
                     has |= values != _NONE
                     match |= values == code
-            total += np.where(has, np.where(match, 1.0, -1.0), 0.0)
-        return total
+            agree += has & match
+            conflict += has & ~match
+        return agree, conflict

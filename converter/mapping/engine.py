@@ -13,7 +13,6 @@ the row gets an extension concept named after its label.
 from __future__ import annotations
 
 import copy
-
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -105,10 +104,10 @@ class Mapper:
             concept = self.extensions.make(ctx, ranking.label or "Item",
                                            self.names.concepts[live[0].name].balance if live else None)
             return Mapping(concept, round(ranking.candidates[0].confidence, 4),
-                           self._alternatives([c for c in live if c.name not in used], None),
+                           self._alternatives(self.scorer.without(live, used), None),
                            "filers used their own extension concepts for labels like this one",
                            is_extension=True)
-        free = [c for c in live if c.name not in used]
+        free = self.scorer.without(live, used)
         taken = [c.name for c in live[:1] if c.name in used]
         note = f"; us-gaap:{taken[0]} already used in this statement" if taken else ""
         threshold = self.model.extension_threshold

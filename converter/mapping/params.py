@@ -12,7 +12,7 @@ from converter.errors import TaxonomyError
 from converter.resources import TAXONOMY_DIR
 
 MODEL_FILE = TAXONOMY_DIR / "mapping" / "model.yaml"
-FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote")
+FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote", "conflict")
 
 
 @dataclass(frozen=True)

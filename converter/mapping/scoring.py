@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -24,6 +24,7 @@ class Candidate:
     name: str  # us-gaap local name
     score: float
     confidence: float  # calibrated probability that this candidate is the filer's concept
+    probability: float  # the raw softmax share that `confidence` calibrates
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,12 @@ class Scorer:
             mask[dense[0]] = True
         ids = np.flatnonzero(mask & arrays.concepts.allowed(ctx.kind, ctx.period_type))
         row_a, exact_a, vote_a = (self._gather(ids, dense) for dense in learned)
+        stated_agree, stated_conflict = arrays.agreement(ids, stated, learned=False)
+        section_agree, section_conflict = arrays.agreement(ids, unstated, learned=True)
         columns = [name_s[ids], cover[ids], row_a, exact_a, arrays.prior(statement)[ids],
-                   arrays.agreement(ids, stated, learned=False),
-                   arrays.agreement(ids, unstated, learned=True),
-                   arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a]
+                   stated_agree - stated_conflict, section_agree - section_conflict,
+                   arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a,
+                   -(stated_conflict + section_conflict)]
         extension = None
         if row_s.get(EXTENSION) or exact.get(EXTENSION):  # filers used their own concept for such labels
             # an extension is named after the label: it matches the label and the section as well
@@ -91,7 +94,7 @@ class Scorer:
             # close labels count: the cosine is raised to _EXTENSION_SHARPNESS)
             own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS,
                    "exact": exact.get(EXTENSION, 0.0), "prior": 0.0, "contra": 0.0,
-                   "vote": vote.get(EXTENSION, 0.0)}
+                   "vote": vote.get(EXTENSION, 0.0), "conflict": 0.0}
             extension = tuple(own[f] if f in own else (float(columns[i].max()) if len(ids) else 0.0)
                               for i, f in enumerate(FEATURES))
         return label, ids, columns, extension
@@ -145,6 +148,18 @@ class Scorer:
         best = top[0][0]
         denominator = math.exp((self.model.null_score - best) / temperature) + sum(
             math.exp((score - best) / temperature) for score, _ in everything[:_SOFTMAX_DEPTH])
-        return tuple(Candidate(name, score,
-                               self.model.calibrate(math.exp((score - best) / temperature) / denominator))
-                     for score, name in top)
+        shares = [(name, score, math.exp((score - best) / temperature) / denominator) for score, name in top]
+        return tuple(Candidate(name, score, self.model.calibrate(share), share) for name, score, share in shares)
+
+    def without(self, candidates: tuple[Candidate, ...] | list[Candidate],
+                taken: frozenset[str]) -> list[Candidate]:
+        """The candidates not in `taken`, their shares renormalised to the probability mass left
+        once the taken concepts are ruled out (a row whose best concept another row already
+        holds is judged among what remains)."""
+        gone = sum(c.probability for c in candidates if c.name in taken)
+        if not gone:
+            return [c for c in candidates if c.name not in taken]
+        rest = max(1.0 - gone, 1e-12)
+        return [replace(c, probability=min(c.probability / rest, 1.0),
+                        confidence=self.model.calibrate(min(c.probability / rest, 1.0)))
+                for c in candidates if c.name not in taken]
