@@ -161,3 +161,44 @@ def test_fixture_indentation_sections_totals_and_lines(widget):
     for statement in widget.statements:
         for item in statement.items:
             assert item.label.split()[0].replace("\u2019", "&#8217;") in lines[item.source_line - 1]
+
+
+def _statement_html(title: str, header: str, rows: list[tuple[int, str, str]]) -> str:
+    """A one-table release: (indent in pt, label, amount or "") rows under a title."""
+    body = "".join(f'<tr><td style="padding-left:{indent}pt">{label}</td><td></td><td>{amount}</td></tr>\n'
+                   for indent, label, amount in rows)
+    return (f"<html><body><p>Example Corp.</p><p>{title}</p><p>(In millions)</p><table>\n"
+            f"<tr><td></td><td></td><td>{header}</td></tr>\n{body}</table></body></html>")
+
+
+def test_total_printed_left_of_its_rows_closes_only_their_heading(tmp_path):
+    """IBM's layout: "Total current assets" sits level with the "Current assets:" heading, so
+    the rows after it are still under "Assets" (it used to close both headings)."""
+    path = tmp_path / "release.htm"
+    path.write_text(_statement_html("CONSOLIDATED BALANCE SHEET", "June 30, 2025", [
+        (0, "Assets:", ""), (10, "Current assets:", ""), (20, "Cash", "10"), (20, "Receivables", "5"),
+        (10, "Total current assets", "15"), (10, "Goodwill", "7"), (10, "Deferred taxes", "3"),
+        (0, "Total assets", "25"), (0, "Liabilities:", ""), (10, "Accounts payable", "9"),
+        (10, "Long-term debt", "16"), (0, "Total liabilities", "25")]), encoding="utf-8")
+    (balance,) = read_document(path).statements
+    sections = {item.label: item.section for item in balance.items}
+    assert sections["Total current assets"] == "Current assets"
+    assert sections["Goodwill"] == sections["Deferred taxes"] == "Assets"
+    assert sections["Long-term debt"] == "Liabilities"
+
+
+def test_heading_ending_in_a_colon_heads_the_rows_level_with_it(tmp_path):
+    """NVIDIA prints "Net income per share:" level with its "Basic" and "Diluted" rows."""
+    path = tmp_path / "release.htm"
+    path.write_text(_statement_html("CONSOLIDATED STATEMENTS OF INCOME", "Year Ended January 26, 2025", [
+        (0, "Revenue", "130,497"), (0, "Cost of revenue", "32,639"), (0, "Net income", "72,880"),
+        (0, "Net income per share:", ""), (0, "Basic", "2.97"), (0, "Diluted", "2.94"),
+        (0, "Weighted average shares used in per share computation:", ""),
+        (0, "Basic", "24,555"), (0, "Diluted", "24,804")]), encoding="utf-8")
+    (income,) = read_document(path).statements
+    rows = [(item.label, item.section, item.kind) for item in income.items if item.label in ("Basic", "Diluted")]
+    assert rows == [("Basic", "Net income per share", ValueKind.PER_SHARE),
+                    ("Diluted", "Net income per share", ValueKind.PER_SHARE),
+                    ("Basic", "Weighted average shares used in per share computation", ValueKind.SHARES),
+                    ("Diluted", "Weighted average shares used in per share computation", ValueKind.SHARES)]
+    assert next(item for item in income.items if item.label == "Net income").section == ""

@@ -32,6 +32,7 @@ class _Heading:
     text: str
     indent: int
     top: bool
+    colon: bool = False  # printed ending in a colon: the rows level with it are its own
 
 
 @dataclass
@@ -100,7 +101,7 @@ class RowReader:
         else:
             while state.headings and self._outranked(state.headings[-1], text, indent):
                 state.headings.pop()
-            state.headings.append(_Heading(text, indent, False))
+            state.headings.append(_Heading(text, indent, False, lines[-1].label.rstrip().endswith(":")))
         state.group = []
         state.since_heading = 0
 
@@ -112,13 +113,28 @@ class RowReader:
             return False
         return not (current.text.isupper() and not text.isupper())
 
-    def _close_heading(self, state: _State, label: str) -> str:
-        """Section of a total row; the heading it totals is closed."""
+    @staticmethod
+    def _ends(heading: _Heading, indent: int) -> bool:
+        """Whether a row at `indent` is no longer under `heading`: it is printed left of it, or
+        level with it when the heading neither is in capitals nor ends in a colon ("Net income
+        per share:" heads the "Basic" and "Diluted" rows printed level with it)."""
+        if heading.text.isupper() or indent > heading.indent:
+            return False
+        return indent < heading.indent or not heading.colon
+
+    def _close_heading(self, state: _State, label: str, outdented: list[_Heading]) -> str:
+        """Section of a total row; the heading it totals is closed. A heading the row's own
+        indent has just ended comes first: "Total current assets" printed left of the
+        "Current assets" rows totals them, not the "Assets" heading above."""
+        words = _words(label)
+        for heading in outdented:
+            heading_words = _words(heading.text)
+            if label and heading_words and (heading_words <= words or (words and words <= heading_words)):
+                return heading.text
         if not state.headings:
             return ""
         if not label:
             return state.headings.pop().text
-        words = _words(label)
         for index in range(len(state.headings) - 1, -1, -1):
             heading_words = _words(state.headings[index].text)
             if heading_words and (heading_words <= words or (words and words <= heading_words)):
@@ -213,9 +229,10 @@ class RowReader:
         last = lines[-1]
         label = " ".join(line.label for line in lines if line.label).strip()
         cells = self._cells_by_column(last)
+        outdented: list[_Heading] = []  # headings this row's indent ends, innermost first
         while (state.headings and not state.headings[-1].top and lines[0].label
-               and lines[0].indent <= state.headings[-1].indent and not state.headings[-1].text.isupper()):
-            state.headings.pop()
+               and self._ends(state.headings[-1], lines[0].indent)):
+            outdented.append(state.headings.pop())
         section = state.headings[-1].text if state.headings else ""
         kind = self._kind(label, section, cells)
         scale = self._scale(kind, label)
@@ -226,7 +243,7 @@ class RowReader:
         is_total = (not label or (state.since_heading > 0 and matches(self.vocab.total_labels, label))
                     or (state.underline and self._adds_up(values, state.group)))
         if is_total:
-            section = self._close_heading(state, label)
+            section = self._close_heading(state, label, outdented)
         return LineItem(label=label, section=section, depth=self._depth(lines[0].indent),
                         values=values, texts=texts, kind=kind, scale=scale, decimals=decimals,
                         is_total=is_total, source_line=lines[0].number)
