@@ -240,3 +240,32 @@ def test_for_document_gives_each_document_its_prefix_and_fresh_extension_names(m
     assert first.concept.prefix == "acme" and other.concept.prefix == "beta"
     assert other.concept.name == first.concept.name
     assert mapper.extensions.prefix != "acme"
+
+
+def test_rows_after_a_current_total_under_the_parent_heading_are_noncurrent():
+    from converter.mapping.context import effective_sections, load_cues
+    from converter.mapping.normalize import load_normalizer
+
+    normalizer = load_normalizer()
+    rows = [("Cash", "Current assets", False), ("Total current assets", "Current assets", True),
+            ("Goodwill", "Assets", False), ("Total assets", "Assets", True),
+            ("Accounts payable", "Current liabilities", False),
+            ("Total current liabilities", "Current liabilities", True),
+            ("Long-term debt", "Liabilities", False), ("Common stock", "Stockholders' equity", False)]
+    sections = effective_sections(rows, load_cues(normalizer), normalizer)
+    assert sections == ["Current assets", "Current assets", "Noncurrent Assets", "Assets",
+                        "Current liabilities", "Current liabilities", "Noncurrent Liabilities",
+                        "Noncurrent Stockholders' equity"]
+
+
+def test_a_taken_concept_leaves_its_probability_to_the_others():
+    mapper = Mapper(load_catalog())
+    ctx = ItemContext("Marketable securities", StatementKind.BALANCE_SHEET, "Noncurrent Current assets",
+                      PeriodType.INSTANT, ValueKind.MONETARY)
+    ranking = mapper.scorer.rank(ctx)
+    best = ranking.candidates[0]
+    rest = mapper.scorer.without(ranking.candidates, frozenset({best.name}))
+    assert best.name not in {c.name for c in rest}
+    kept = sum(c.probability for c in ranking.candidates if c.name != best.name)
+    assert sum(c.probability for c in rest) == pytest.approx(kept / (1 - best.probability))
+    assert mapper.choose(ctx, ranking, frozenset({best.name})).concept.name == rest[0].name

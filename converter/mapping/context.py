@@ -111,17 +111,29 @@ class Cues:
 def effective_sections(rows: Sequence[tuple[str, str, bool]], cues: Cues,
                        normalizer: Normalizer) -> list[str]:
     """Sections of (label, section, is_total) rows in statement order, with closed sections
-    renamed: after "Total current liabilities" the heading "Current liabilities" no longer holds."""
+    renamed: after "Total current liabilities" the heading "Current liabilities" no longer
+    holds, and the rows after it under a heading of the same side that states no position
+    ("Liabilities") are the other position's ("Noncurrent Liabilities"); a total there
+    still sums the whole heading."""
     closed: dict[str, str] = {}
+    after: dict[str, str] = {}  # side class -> prefix, once that side's current part is totalled
     prefixes = dict(cues.closed_sections)
     out: list[str] = []
     for label, section, is_total in rows:
-        out.append(closed.get(section, section))
+        classes = cues.section_class(frozenset(normalizer.words(section)))
+        if section in closed:
+            out.append(closed[section])
+        elif not is_total and "position" not in classes and classes.get("side") in after:
+            out.append(f"{after[classes['side']]} {section}")
+        else:
+            out.append(section)
         if not is_total or section in closed:
             continue
-        own = cues.section_class(frozenset(normalizer.words(label))).get("position")
-        heading = cues.section_class(frozenset(normalizer.words(section))).get("position")
-        if own is not None and own == heading:
+        own_classes = cues.section_class(frozenset(normalizer.words(label)))
+        own = own_classes.get("position")
+        if own in prefixes and "side" in own_classes:
+            after[own_classes["side"]] = prefixes[own]
+        if own is not None and own == classes.get("position"):
             closed[section] = f"{prefixes[own]} {section}" if own in prefixes else ""
     return out
 
