@@ -145,6 +145,41 @@ def report(outcomes: list[Outcome], errors: int) -> None:
               f"[{o.row.section[:30]}] gold {o.row.concept} got {o.predicted} ({o.confidence:.2f})")
 
 
+def peer_agreement(outcomes: list[Outcome]) -> None:
+    """How far other filers agree with a filer: for each row whose label other companies printed
+    too (same words, same statement, same kind of section), whether their most common concept
+    is this filer's. A mapper that learns from other filers cannot do better on those rows."""
+    normalizer = load_normalizer()
+    cues = load_cues(normalizer)
+
+    def key(row: TrainingRow) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+        classes = cues.section_class(frozenset(normalizer.words(row.section)))
+        return row.statement, normalizer.key(row.label), tuple(sorted(classes.items()))
+
+    def concept(row: TrainingRow) -> str:
+        return row.concept if row.concept.startswith("us-gaap:") else "extension"
+
+    printed: dict[tuple[str, str, tuple[tuple[str, str], ...]], dict[str, set[str]]] = defaultdict(
+        lambda: defaultdict(set))
+    for o in outcomes:
+        printed[key(o.row)][concept(o.row)].add(o.row.company)
+    agree = 0.0
+    covered: list[Outcome] = []
+    for o in outcomes:
+        votes = {c: len(companies - {o.row.company}) for c, companies in printed[key(o.row)].items()}
+        votes = {c: n for c, n in votes.items() if n}
+        if not votes:
+            continue
+        covered.append(o)
+        top = [c for c, n in votes.items() if n == max(votes.values())]
+        agree += (concept(o.row) in top) / len(top)
+    rest = [o for o in outcomes if o not in covered]
+    print(f"peer agreement: {len(covered)} rows have a label other companies printed in the same kind of "
+          f"section; their most common concept is the filer's in {100 * agree / len(covered):.1f}% "
+          f"(the mapper: {_share(covered, 'top1').strip()}); the other {len(rest)} rows: "
+          f"mapper {_share(rest, 'top1').strip()}")
+
+
 def fit_calibration(outcomes: list[Outcome]) -> list[tuple[float, float]]:
     """Observed accuracy per raw-confidence bin, made non-decreasing (pool adjacent violators)."""
     edges = [0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01]
@@ -207,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         model = tune(cases, model)
     outcomes = evaluate(cases, model)
     report(outcomes, args.errors)
+    peer_agreement(outcomes)
     if args.fit:
         print("calibration:")
         for x, y in fit_calibration(outcomes):
