@@ -3,8 +3,8 @@
 A filing folder holds the company schema (`*.xsd` or `*.xsd.xml`, with the role
 definitions) and its presentation and label linkbases (`*_pre.xml`, `*_lab.xml`, or
 embedded in the schema). The presentation roles that are the balance sheet, the income
-statement and the cash-flow statement (vocabulary: `taxonomy/mapping/statement-roles.yaml`)
-are walked depth first in arc order; every reported concept becomes a `TrainingRow` with
+statement, the statement of comprehensive income and the cash-flow statement (vocabulary:
+`taxonomy/mapping/statement-roles.yaml`) are walked depth first in arc order; every reported concept becomes a `TrainingRow` with
 the label the filer prints (the arc's preferred label), the heading it sits under (the
 nearest abstract ancestor) and the concept the filer chose. Rows carry no value.
 """
