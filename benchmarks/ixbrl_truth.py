@@ -1,7 +1,7 @@
 """The HTML reader against the filers' own facts, on the Inline XBRL filings in
 `../shared/corpus/ixbrl/`.
 
-For each filing: strip the ix tags (`html_ixbrl.strip_inline_xbrl`), read the plain
+For each filing: strip the ix tags (`sources.strip_inline_xbrl`), read the plain
 HTML with the HTML reader, and take as truth the filer's `ix:nonFraction` facts
 inside the tables the reader detected as statements (value with its `sign` and
 `scale`, period from its context; facts with dimensions are left out, and so are
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from converter.model import Duration, Instant, Period, Statement  # noqa: E402
 from converter.readers import html, html_dom  # noqa: E402
-from converter.readers.html_ixbrl import strip_inline_xbrl  # noqa: E402
+from converter.sources import strip_inline_xbrl  # noqa: E402
 from converter.readers.statements import build_statements  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ixbrl"

@@ -25,6 +25,8 @@ _TYPE = re.compile(r"^<TYPE>\s*(?P<type>\S+)", re.IGNORECASE)
 _TEXT_OPEN = re.compile(r"^<TEXT>\s*$", re.IGNORECASE)
 _TEXT_CLOSE = re.compile(r"^</TEXT>\s*$", re.IGNORECASE)
 _REF = re.compile(r"^doc:(?P<part>\d+)\|(?P<xpath>/.*)$", re.DOTALL)
+_IX_HEADER = re.compile(r"<ix:header\b.*?</ix:header\s*>", re.IGNORECASE | re.DOTALL)
+_IX_TAG = re.compile(r"</?ix:[a-z]+\b[^>]*>", re.IGNORECASE)
 
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -121,9 +123,30 @@ class CellRef:
         return CellRef(None, text) if text.startswith("/") else None
 
 
+def _blank(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
+
+
+def is_inline_xbrl(markup: str) -> bool:
+    return bool(_IX_TAG.search(markup))
+
+
+def strip_inline_xbrl(markup: str) -> str:
+    """Inline XBRL as the plain HTML a reader sees: `ix:header` (hidden facts, contexts,
+    units) dropped and every other `ix:` tag unwrapped, keeping its text. Line breaks inside
+    removed markup are kept, so line numbers stay those of the input file."""
+    return _IX_TAG.sub(_blank, _IX_HEADER.sub(_blank, markup))
+
+
+def plain_html(markup: str) -> str:
+    """The HTML readers parse and cell references point into: Inline XBRL stripped."""
+    return strip_inline_xbrl(markup) if is_inline_xbrl(markup) else markup
+
+
 def source_markup(source: str | Path, part: int | None) -> str | None:
     """The HTML a cell reference with `part` points into: the whole file, or the text of
-    the submission's `part`-th document. None when the file or document is gone."""
+    the submission's `part`-th document, as readers parse it (`plain_html`). None when
+    the file or document is gone."""
     path = Path(source)
     if not path.is_file():
         return None
@@ -131,6 +154,6 @@ def source_markup(source: str | Path, part: int | None) -> str | None:
     if text is None:
         return None
     if part is None:
-        return text
+        return plain_html(text)
     parts = split_documents(text.splitlines())
-    return parts[part].body if 0 <= part < len(parts) else None
+    return plain_html(parts[part].body) if 0 <= part < len(parts) else None

@@ -10,7 +10,7 @@ import pytest
 from benchmarks.ixbrl_truth import score
 from converter.model import Duration, Instant
 from converter.readers import html
-from converter.readers.html_ixbrl import is_inline_xbrl, strip_inline_xbrl
+from converter.sources import is_inline_xbrl, strip_inline_xbrl
 from converter.readers.statements import build_statements
 from tests.conftest import shared_path
 

@@ -76,15 +76,25 @@ def test_blank_cells_have_no_reference():
     assert all(ref.startswith("doc:3|/html/body/table[") for _, ref in pairs if ref is not None)
 
 
-def test_inline_xbrl_sources_get_no_references():
-    """A stripped Inline XBRL tree is not the file's tree, so its cells cannot be named."""
+def test_inline_xbrl_sources_are_referenced_in_their_stripped_tree(tmp_path):
+    """Inline XBRL is read stripped of its ix tags; the references point into that tree,
+    which `source_markup` gives back, so the writer can tag the filing in place."""
     markup = RELEASE.read_text(encoding="utf-8").replace(
         "$ 11,915", '$ <ix:nonFraction name="us-gaap:Revenues" contextRef="c" unitRef="usd" '
                     'decimals="-3" scale="3">11,915</ix:nonFraction>')
     statements, _, _ = html.read_part(markup, 1, vocabulary())
     (statement,) = statements
-    assert statement.items[0].values[0] == 11915000
-    assert all(item.cell_refs == () for item in statement.items)
+    first = statement.items[0]
+    assert first.values[0] == 11915000
+    path = tmp_path / "filing.htm"
+    path.write_text(markup, encoding="utf-8")
+    plain = source_markup(path, None)
+    assert plain is not None and "ix:nonFraction" not in plain
+    root = parse_html(plain)
+    ref = CellRef.parse(first.cell_refs[0])
+    assert root is not None and ref is not None
+    (cell,) = root.getroottree().xpath(ref.xpath)
+    assert "11,915" in "".join(cell.itertext())
 
 
 def test_a_table_whose_cells_do_not_reproduce_the_values_gets_no_references():

@@ -92,3 +92,26 @@ def test_documents_without_cell_locations_are_rendered(release: tuple[Document, 
         replace(s, items=tuple(replace(i, cell_refs=()) for i in s.items)) for s in document.statements))
     text = "".join(etree.parse(str(write_ixbrl(report, tmp_path, plain)[0]), PARSER).getroot().itertext())
     assert "CONDENSED STATEMENTS OF OPERATIONS" in text and "Example Corp today" not in text
+
+
+def test_an_inline_xbrl_filing_is_retagged_in_place(validator: Validator, tmp_path: Path) -> None:
+    """A filing that is already Inline XBRL (every 10-K/10-Q since 2019) is read stripped of
+    its tags; the output is the same document carrying the converter's own tags, valid, and
+    the XBRL extracted from it is the instance's."""
+    from converter.pipeline import ConvertOptions, convert
+    from tests.conftest import shared_path
+
+    source = shared_path("corpus", "ixbrl", "nvda-10-q-2025-08-27", "nvda-10-q-2025-08-27.html")
+    result = convert(ConvertOptions(input=source, outdir=tmp_path / "out", formats=("xbrl", "ixbrl")),
+                     validator=validator)
+    assert [d for d in result.diagnostics if d.severity is Severity.ERROR] == []
+    htm = result.instance.with_suffix(".htm")
+    root = etree.parse(str(htm), PARSER).getroot()
+    text = " ".join("".join(root.itertext()).split())
+    assert "Management's Discussion and Analysis" in text.replace("\u2019", "'")  # the whole filing, not a rendering
+    tagged = list(root.iter(f"{IX}nonFraction"))
+    names = {str(e.get("name")).partition(":")[0] for e in tagged}
+    assert names <= {"us-gaap", "dei", "nvidia"}  # the filer's own tags are gone, ours are in
+    shown = [e for e in tagged if e.getparent().tag != f"{IX}hidden"]
+    assert len(shown) >= 0.9 * result.facts
+    assert validator.read_fact_rows(htm) == validator.read_fact_rows(result.instance)

@@ -20,13 +20,12 @@ from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.html_dom import TextLine, parse, walk
-from converter.readers.html_ixbrl import is_inline_xbrl, strip_inline_xbrl
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements
 from converter.readers.vocab import Vocabulary, vocabulary
-from converter.sources import CellRef
+from converter.sources import CellRef, plain_html
 
 NAME = "html"
 _HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
@@ -62,12 +61,10 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
     """Every statement table of an HTML document, with the reader's diagnostics.
 
     Values get cell references (`sources.CellRef`, naming submission document `part`)
-    unless the document is Inline XBRL, whose tree is not the file's once stripped."""
+    into the plain HTML (`sources.plain_html`: Inline XBRL is read stripped of its tags)."""
     vocab = vocab or vocabulary()
     offset = first_line - 1
-    inline = is_inline_xbrl(markup)
-    if inline:
-        markup = strip_inline_xbrl(markup)
+    markup = plain_html(markup)
     root, diagnostics = parse(markup, first_line)
     if root is None:
         return Scan((), tuple(diagnostics), ())
@@ -97,8 +94,7 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         titles.extend(title.text for title in html_table.table.titles)
         candidate = reader.read_table(html_table.table)
         if candidate is not None and len(candidate.items) >= MIN_ITEMS:
-            if not inline:
-                candidate = with_cell_refs(candidate, html_table, ref)
+            candidate = with_cell_refs(candidate, html_table, ref)
             found.append(Found(numbers[event], candidate))
         recent.clear()
     return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
