@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from converter.readers.cells import Line, LineKind, read_line
-from converter.readers.layout import is_year_row
+from converter.readers.layout import is_year_row, split_header
 
 _OPEN = re.compile(r"^\s*<TABLE\b[^>]*>", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -30,6 +30,18 @@ HEADER_LINES = 6
 class Block:
     lines: tuple[Line, ...]
     titles: tuple[Line, ...]  # nearest last
+
+
+def title_texts(blocks: list[Block]) -> list[str]:
+    """The title lines above each block and the text lines of its header (a table that
+    starts at the top of a document carries its titles, the registrant's name among them,
+    in its own header)."""
+    texts: list[str] = []
+    for block in blocks:
+        texts.extend(line.text for line in block.titles)
+        header = list(block.lines)[:split_header(list(block.lines))]
+        texts.extend(line.text for line in header if line.kind is LineKind.TEXT)
+    return texts
 
 
 def _strip_markup(number: int, raw: str) -> Line:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers import html
-from converter.readers.blocks import find_blocks
+from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
@@ -92,7 +92,7 @@ def read(path: Path, text: str) -> Document:
         found, notes = read_blocks(blocks, vocab, meta.fiscal_year_end)
         statements.extend(found)
         diagnostics.extend(notes)
-        titles.extend(line.text for block in blocks for line in block.titles)
+        titles.extend(title_texts(blocks))
     if meta.company_name is None:
         meta = replace(meta, company_name=registrant_name(titles))
     return Document(meta, tuple(statements), tuple(diagnostics))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from converter.model import Document, DocumentMeta
-from converter.readers.blocks import find_blocks
+from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
@@ -23,5 +23,5 @@ def sniff(text: str) -> bool:
 def read(path: Path, text: str) -> Document:
     blocks = find_blocks(region_lines(text.splitlines()))
     statements, diagnostics = read_blocks(blocks, vocabulary())
-    name = registrant_name(line.text for block in blocks for line in block.titles)
+    name = registrant_name(title_texts(blocks))
     return Document(DocumentMeta(source=str(path), company_name=name), tuple(statements), tuple(diagnostics))
