@@ -59,3 +59,45 @@ def test_fiscal_year_ends_lie_before_the_columns():
     assert fiscal_year_ends("0229", {date(2005, 6, 30)}) == (date(2004, 2, 29),)
     assert fiscal_year_ends(None, {date(2003, 5, 3)}) == ()
     assert fiscal_year_ends("13", {date(2003, 5, 3)}) == ()
+
+
+RELEASE_1997 = """\
+                          ACME WIDGETS, INC.
+                CONSOLIDATED STATEMENTS OF OPERATIONS
+             (Dollars in millions, except per share data)
+
+                                    Three Months Ended     Six Months Ended
+                                         June 30,               June 30,
+                                      1997      1996        1997      1996
+                                    -------   -------     -------   -------
+Net sales                           $ 412.5   $ 380.1     $ 801.2   $ 742.9
+Cost of sales                         250.1     231.4       489.0     455.3
+Net income                          $  35.3   $  22.6     $  64.4   $  48.1
+Net income per share:
+  Primary                           $   .71   $   .46     $  1.30   $   .98
+  Fully diluted                     $   .70   $   .45     $  1.28   $   .97
+"""
+
+
+def test_a_table_at_the_top_of_the_file_names_the_registrant_in_its_header(tmp_path):
+    """The company line sits inside the first table's header, not above the table."""
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE_1997, encoding="utf-8")
+    document = read_document(path)
+    assert document.meta.company_name == "Acme Widgets, Inc"
+    (income,) = document.statements
+    assert [item.label for item in income.items][-2:] == ["Primary", "Fully diluted"]
+
+
+def test_primary_earnings_per_share_is_basic(tmp_path):
+    """Before SFAS 128 (1997) basic earnings per share was printed as "primary"."""
+    from converter.mapping.engine import Mapper
+    from converter.taxonomy.catalog import load_catalog
+
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE_1997, encoding="utf-8")
+    (income,) = read_document(path).statements
+    mappings = Mapper(load_catalog()).map_statement(income)
+    concepts = {item.label: mapping.concept.qname for item, mapping in zip(income.items, mappings, strict=True)}
+    assert concepts["Primary"] == "us-gaap:EarningsPerShareBasic"
+    assert concepts["Fully diluted"] == "us-gaap:EarningsPerShareDiluted"
