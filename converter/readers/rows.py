@@ -33,6 +33,7 @@ class _Heading:
     indent: int
     top: bool
     colon: bool = False  # printed ending in a colon: the rows level with it are its own
+    first_item: int = 0  # index of the first row printed under it
 
 
 @dataclass
@@ -44,6 +45,8 @@ class _State:
     items: list[LineItem] = field(default_factory=list)
     last_values_line: Line | None = None
     since_heading: int = 0
+    # the rows a running sum adds, by index: a total stands for the rows it summed
+    summed: list[tuple[int, LineItem]] = field(default_factory=list)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -96,12 +99,13 @@ class RowReader:
             return
         indent = lines[0].indent
         top = matches(self.vocab.top_level_headings, text)
+        first = len(state.items)
         if top:
-            state.headings = [_Heading(text, indent, True)]
+            state.headings = [_Heading(text, indent, True, first_item=first)]
         else:
             while state.headings and self._outranked(state.headings[-1], text, indent):
                 state.headings.pop()
-            state.headings.append(_Heading(text, indent, False, lines[-1].label.rstrip().endswith(":")))
+            state.headings.append(_Heading(text, indent, False, lines[-1].label.rstrip().endswith(":"), first))
         state.group = []
         state.since_heading = 0
 
@@ -122,10 +126,12 @@ class RowReader:
             return False
         return indent < heading.indent or not heading.colon
 
-    def _close_heading(self, state: _State, label: str, outdented: list[_Heading]) -> str:
+    def _close_heading(self, state: _State, label: str, outdented: list[_Heading],
+                       values: tuple[Decimal | None, ...]) -> str:
         """Section of a total row; the heading it totals is closed. A heading the row's own
         indent has just ended comes first: "Total current assets" printed left of the
-        "Current assets" rows totals them, not the "Assets" heading above."""
+        "Current assets" rows totals them, not the "Assets" heading above. An unlabeled total
+        closes the innermost heading only when it sums all that heading's rows."""
         words = _words(label)
         for heading in outdented:
             heading_words = _words(heading.text)
@@ -133,8 +139,10 @@ class RowReader:
                 return heading.text
         if not state.headings:
             return ""
-        if not label:
-            return state.headings.pop().text
+        if not label:  # the heading's total, or a subtotal inside it ("Less accumulated depreciation")
+            heading = state.headings[-1]
+            rows = [item for index, item in state.summed if index >= heading.first_item]
+            return state.headings.pop().text if self._adds_up(values, rows) else heading.text
         for index in range(len(state.headings) - 1, -1, -1):
             heading_words = _words(state.headings[index].text)
             if heading_words and (heading_words <= words or (words and words <= heading_words)):
@@ -149,7 +157,7 @@ class RowReader:
         """Whether a label-only line is the first line of a wrapped label (else a heading)."""
         if following is None or following.kind is LineKind.RULE:
             return False
-        continues = following.label[:1].islower() or following.label[:1] == "("
+        continues = following.label[:1].islower() or following.label[:1] in "(0123456789$"
         if line.label.endswith(":"):
             return (following.kind is LineKind.VALUES and following.indent > line.indent
                     and not following.label[:1].isupper())
@@ -243,7 +251,7 @@ class RowReader:
         is_total = (not label or (state.since_heading > 0 and matches(self.vocab.total_labels, label))
                     or (state.underline and self._adds_up(values, state.group)))
         if is_total:
-            section = self._close_heading(state, label, outdented)
+            section = self._close_heading(state, label, outdented, values)
         return LineItem(label=label, section=section, depth=self._depth(lines[0].indent),
                         values=values, texts=texts, kind=kind, scale=scale, decimals=decimals,
                         is_total=is_total, source_line=lines[0].number)
@@ -271,6 +279,9 @@ class RowReader:
             state.pending = []
             state.underline = False
             state.items.append(item)
+            if item.is_total:
+                del state.summed[len(state.summed) - len(state.group):]
+            state.summed.append((len(state.items) - 1, item))
             state.since_heading += 1
             state.group = [] if item.is_total else [*state.group, item]
             state.last_values_line = line
