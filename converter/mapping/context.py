@@ -69,6 +69,8 @@ class Cues:
     closed_sections: tuple[tuple[str, str], ...]
     balance_cues: tuple[tuple[Balance, tuple[Cue, ...]], ...]
     item_types: tuple[tuple[str, ValueKind], ...]  # item type local name -> value kind
+    deductions: tuple[re.Pattern[str], ...]  # a row label that deducts from the row(s) above
+    gross_words: tuple[re.Pattern[str], ...]  # words of a gross amount's label ("at cost")
 
     def section_class(self, words: frozenset[str]) -> dict[str, str]:
         """dimension -> class of a section heading's words."""
@@ -106,6 +108,27 @@ class Cues:
         if _CENTS.fullmatch(value.strip().strip("()$ ")):
             return ValueKind.PER_SHARE
         return ValueKind.MONETARY
+
+
+def netted_labels(rows: Sequence[tuple[str, bool]], cues: Cues) -> list[str]:
+    """Labels of (label, is_total) rows in statement order as the mapper reads them: an
+    unlabeled total printed right below a deduction ("Less accumulated depreciation") is the
+    first row of its group net of it ("Property, plant and equipment, at cost" ->
+    "Property, plant and equipment, net")."""
+    out: list[str] = []
+    start = 0  # first row of the current group (after the last total)
+    for index, (label, is_total) in enumerate(rows):
+        text = label
+        if (is_total and not label.strip() and index - start >= 2
+                and any(pattern.search(rows[index - 1][0]) for pattern in cues.deductions)):
+            gross = rows[start][0]
+            for pattern in cues.gross_words:
+                gross = pattern.sub("", gross)
+            text = f"{gross.strip(' ,:')}, net"
+        out.append(text)
+        if is_total:
+            start = index + 1
+    return out
 
 
 def effective_sections(rows: Sequence[tuple[str, str, bool]], cues: Cues,
@@ -196,4 +219,15 @@ def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
                            for balance, cues in data["balance_cues"]),
         item_types=tuple((item_type, ValueKind(kind))
                          for kind, types in data["item_types"].items() for item_type in types),
+        deductions=_patterns(data["net_totals"]["deductions"], path, "net_totals.deductions"),
+        gross_words=_patterns(data["net_totals"]["gross_words"], path, "net_totals.gross_words"),
     )
+
+
+def _patterns(raw: object, path: Path, key: str) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(raw, list):
+        raise TaxonomyError(f"'{key}' must be a list of regular expressions", file=path)
+    try:
+        return tuple(re.compile(str(item), re.IGNORECASE) for item in raw)
+    except re.error as exc:
+        raise TaxonomyError(f"'{key}' has a bad regular expression: {exc}", file=path) from exc

@@ -16,7 +16,7 @@ import copy
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from converter.mapping.context import ItemContext, effective_sections, load_cues
+from converter.mapping.context import ItemContext, effective_sections, load_cues, netted_labels
 from converter.mapping.evidence import EXTENSION, Evidence, load_curated, load_evidence
 from converter.mapping.extension import ExtensionFactory
 from converter.mapping.index import LabelIndex, NameIndex, name_index
@@ -64,13 +64,14 @@ class Mapper:
         the beginning or end of the period) is mapped among instant concepts."""
         sections = effective_sections([(i.label, i.section, i.is_total) for i in statement.items],
                                       self.cues, self.normalizer)
-        contexts = [ItemContext(label=item.label, statement=statement.kind, section=section,
+        labels = netted_labels([(i.label, i.is_total) for i in statement.items], self.cues)
+        contexts = [ItemContext(label=label, statement=statement.kind, section=section,
                                 period_type=PeriodType.INSTANT if item.balance_at else statement.kind.period_type,
                                 kind=item.kind,
                                 is_total=item.is_total,
                                 shown_negative=any(v is not None and v < 0 for v in item.values),
                                 depth=item.depth)
-                    for item, section in zip(statement.items, sections)]
+                    for item, section, label in zip(statement.items, sections, labels)]
         return self.assign(contexts, [self.scorer.rank(ctx) for ctx in contexts])
 
     def assign(self, contexts: list[ItemContext], rankings: list[Ranking]) -> tuple[Mapping, ...]:
