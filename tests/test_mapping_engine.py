@@ -111,6 +111,17 @@ def test_extension_names_are_unique_ncnames(catalog) -> None:
     assert again.concept == first.concept
 
 
+@pytest.mark.parametrize(("label", "name"), [
+    ("Extraordinary loss on early extinguishment of debt, net of income tax benefit of $1,200",
+     "ExtraordinaryLossOnEarlyExtinguishmentOfDebtNetOfIncomeTaxBenefit"),
+    ("Common stock, 20,000,000 shares authorized", "CommonStockSharesAuthorized"),
+    ("Promissory note-officer", "PromissoryNoteOfficer"),
+    ("Series 2 notes", "Series2Notes"),
+])
+def test_extension_names_leave_out_printed_amounts(label: str, name: str) -> None:
+    assert camel_name(label) == name
+
+
 @given(st.text(max_size=60))
 @settings(max_examples=200, deadline=None)
 def test_camel_name_is_always_an_ncname(label: str) -> None:

@@ -16,6 +16,8 @@ _TYPES = {
     ValueKind.PURE: "xbrli:pureItemType",
 }
 _MAX_NAME = 120
+_AMOUNTS = re.compile(r"\$\s?[\d.,]+|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")  # "$1,200", "20,000,000"
+_DANGLING = {"of", "and", "or", "for", "to", "at", "in", "the", "a", "an", "by"}
 _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 
 
@@ -23,7 +25,9 @@ def camel_name(label: str) -> str:
     """An XML NCName from a label: "Promissory note-officer" -> "PromissoryNoteOfficer"."""
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
     ascii_text = re.sub(r"\([^)]*\)", " ", ascii_text)  # notes, "(loss)" asides, amounts
-    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
+    words = re.findall(r"[A-Za-z0-9]+", _AMOUNTS.sub(" ", ascii_text))
+    while words and words[-1].lower() in _DANGLING:  # "... net of income tax benefit of $1,200"
+        words.pop()
     name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in words)
     name = name[:_MAX_NAME]
     if not name:
