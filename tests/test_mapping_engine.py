@@ -280,3 +280,18 @@ def test_a_taken_concept_leaves_its_probability_to_the_others():
     kept = sum(c.probability for c in ranking.candidates if c.name != best.name)
     assert sum(c.probability for c in rest) == pytest.approx(kept / (1 - best.probability))
     assert mapper.choose(ctx, ranking, frozenset({best.name})).concept.name == rest[0].name
+
+
+@pytest.mark.parametrize(("label", "statement", "concept"), [
+    ("Income before extraordinary item", IS, "us-gaap:IncomeLossFromContinuingOperations"),
+    ("Gain on sale of equipment", StatementKind.CASH_FLOW, "us-gaap:GainLossOnSaleOfPropertyPlantEquipment"),
+    ("Unearned compensation", BS, "us-gaap:DeferredCompensationEquity"),
+    ("Extraordinary item", IS, None),  # no us-gaap 2024 concept: the filer's own
+])
+def test_curated_vocabulary_of_older_filings_decides(mapper: Mapper, label: str, statement: StatementKind,
+                                                     concept: str | None) -> None:
+    mapping = mapper.map_item(_ctx(label, statement=statement))
+    if concept is None:
+        assert mapping.is_extension
+    else:
+        assert (mapping.concept.qname, mapping.is_extension) == (concept, False)

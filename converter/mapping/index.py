@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from converter.mapping.conceptwords import load_words, words_of
 from converter.mapping.context import Cues
-from converter.mapping.evidence import Evidence
+from converter.mapping.evidence import CURATED, Evidence
 from converter.mapping.normalize import Normalizer
 from converter.model import PeriodType, ValueKind
 
@@ -105,11 +105,14 @@ class LabelIndex:
         self.exact: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.prior: dict[str, Counter[str]] = defaultdict(Counter)
         self.section_seen: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        self.curated: dict[tuple[str, str], str] = {}  # (statement, label key) -> curated concept
         votes: set[tuple[str, ...]] = set()  # one vote per company, however many filings it has
         for row in evidence.rows:
             concept = row.concept.partition(":")[2] or row.concept
             self._add(row.label, LabelHit(concept, row.statement, row.company))
             key = " ".join(sorted(set(row.label.split())))
+            if row.company == CURATED:
+                self.curated[(row.statement, key)] = concept
             if (row.company, row.statement, key, concept) not in votes:
                 votes.add((row.company, row.statement, key, concept))
                 self.exact[(row.statement, key)][concept] += 1

@@ -12,7 +12,8 @@ from converter.errors import TaxonomyError
 from converter.resources import TAXONOMY_DIR
 
 MODEL_FILE = TAXONOMY_DIR / "mapping" / "model.yaml"
-FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote", "conflict")
+FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote", "conflict",
+            "curated")
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ class Scorer:
         touched, name_s, cover, fit = arrays.concepts.name_scores(query)
         row_s, vote = self.labels.row_scores(query, statement)
         exact = self.labels.exact_share(statement, norm.key(label))
+        curated = self.labels.curated.get((statement, norm.key(label)))
         section_classes = cues.section_class(frozenset(norm.words(ctx.section)))
         stated = cues.label_class(frozenset(norm.words(label)))
         unstated = {d: c for d, c in section_classes.items() if d not in stated}
@@ -86,18 +87,27 @@ class Scorer:
         columns = [name_s[ids], cover[ids], row_a, exact_a, arrays.prior(statement)[ids],
                    stated_agree - stated_conflict, section_agree - section_conflict,
                    arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a,
-                   -(stated_conflict + section_conflict)]
+                   -(stated_conflict + section_conflict), self._curated(ids, curated)]
         extension = None
-        if row_s.get(EXTENSION) or exact.get(EXTENSION):  # filers used their own concept for such labels
+        if row_s.get(EXTENSION) or exact.get(EXTENSION) or curated == EXTENSION:  # filers used their own
             # an extension is named after the label: it matches the label and the section as well
             # as the best us-gaap candidate does, and competes on the filers' evidence (only
             # close labels count: the cosine is raised to _EXTENSION_SHARPNESS)
             own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS,
                    "exact": exact.get(EXTENSION, 0.0), "prior": 0.0, "contra": 0.0,
-                   "vote": vote.get(EXTENSION, 0.0), "conflict": 0.0}
+                   "vote": vote.get(EXTENSION, 0.0), "conflict": 0.0,
+                   "curated": 1.0 if curated == EXTENSION else 0.0}
             extension = tuple(own[f] if f in own else (float(columns[i].max()) if len(ids) else 0.0)
                               for i, f in enumerate(FEATURES))
         return label, ids, columns, extension
+
+    def _curated(self, ids: Ints, curated: str | None) -> Floats:
+        """1 for the concept curated.yaml gives the row's label, 0 elsewhere."""
+        column = np.zeros(len(ids))
+        concept = self.arrays.concepts.ids.get(curated) if curated else None
+        if concept is not None:
+            column[ids == concept] = 1.0
+        return column
 
     @staticmethod
     def _dense(values: dict[int, float]) -> tuple[Ints, Floats]:
