@@ -96,3 +96,17 @@ def test_the_net_subtotal_and_the_total_map_to_their_concepts(balance: Statement
     assert by_line[21] == "us-gaap:PropertyPlantAndEquipmentNet"
     assert by_line[24] == "us-gaap:Assets"
     assert by_line[45] == "us-gaap:LiabilitiesAndStockholdersEquity"
+
+
+def test_a_statement_pasted_into_html_as_preformatted_text_is_read_as_text(balance: Statement, tmp_path) -> None:
+    """HTML filings of the late 1990s often carry the statements as <PRE> text."""
+    escaped = BALANCE_SHEET_1995.replace("&", "&amp;").replace("<", "&lt;")
+    path = tmp_path / "release.htm"
+    path.write_text(f"<html><body><p>Globex reports its year</p><pre>\n{escaped}</pre></body></html>",
+                    encoding="utf-8")
+    document = read_document(path)
+    assert document.meta.company_name == "Globex Corporation"
+    (statement,) = document.statements
+    assert [(i.label, i.section, i.values, i.source_line - 1) for i in statement.items] == [
+        (i.label, i.section, i.values, i.source_line) for i in balance.items]
+    assert statement.columns == balance.columns

@@ -23,7 +23,8 @@ from converter.readers.html_dom import TextLine, parse, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
-from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements
+from converter.readers.blocks import find_blocks, title_texts
+from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements, region_lines
 from converter.readers.vocab import Vocabulary, vocabulary
 from converter.sources import CellRef, plain_html
 
@@ -44,9 +45,12 @@ def _is_prose(text: str) -> bool:
     return len(text) > MAX_TITLE_LENGTH or (len(text) > PROSE_LENGTH and bool(_SENTENCE.search(text)))
 
 
+PRE = -1  # `Found.table` of a statement printed as text in a `<pre>` element
+
+
 @dataclass(frozen=True)
 class Found:
-    table: int  # position of the table among all `<table>` elements, in document order
+    table: int  # position of the table among all `<table>` elements, in document order, or PRE
     candidate: Candidate
 
 
@@ -58,7 +62,8 @@ class Scan:
 
 
 def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part: int | None = None) -> Scan:
-    """Every statement table of an HTML document, with the reader's diagnostics.
+    """Every statement table of an HTML document, with the reader's diagnostics: `<table>`
+    elements, and text tables inside `<pre>` elements (read as plain text is).
 
     Values get cell references (`sources.CellRef`, naming submission document `part`)
     into the plain HTML (`sources.plain_html`: Inline XBRL is read stripped of its tags)."""
@@ -97,6 +102,11 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
             candidate = with_cell_refs(candidate, html_table, ref)
             found.append(Found(numbers[event], candidate))
         recent.clear()
+    for pre in root.iter("pre"):  # plain-text statements pasted into HTML, read as text
+        blocks = find_blocks(region_lines("".join(pre.itertext()).splitlines(), offset + (pre.sourceline or 1)))
+        titles.extend(title_texts(blocks))
+        found.extend(Found(PRE, candidate) for candidate in map(reader.read, blocks)
+                     if candidate is not None and len(candidate.items) >= MIN_ITEMS)
     return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
 
 
