@@ -19,11 +19,11 @@ from pathlib import Path
 from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.html_dom import TextLine, parse, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
-from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements, region_lines
 from converter.readers.vocab import Vocabulary, vocabulary
 from converter.sources import CellRef, plain_html
