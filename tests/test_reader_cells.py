@@ -40,6 +40,10 @@ from converter.readers.cells import LineKind, read_line
      "Cash and equivalents", ["1234", "-5678"], [0, 0]),
     ("Net sales . . . . . . . . . . . . .   12.5     10.0",
      "Net sales", ["12.5", "10.0"], [1, 1]),
+    ("Other income (expense), net         (340)        120        NM",
+     "Other income (expense), net", ["-340", "120"], [0, 0]),
+    ("Interest income                       45          --       n/a",
+     "Interest income", ["45", "0"], [0, 0]),
 ])
 def test_value_lines(text, label, values, places):
     line = read_line(7, text)
@@ -59,6 +63,7 @@ def test_value_lines(text, label, values, places):
     ("shares  outstanding on a fully diluted basis were 17,241,000", LineKind.TEXT),
     ("  Issued and outstanding 14,901(2003)", LineKind.TEXT),
     ("CURRENT ASSETS:", LineKind.TEXT),
+    ("Growth rate  n/a", LineKind.TEXT),
 ])
 def test_other_lines(text, kind):
     line = read_line(1, text)

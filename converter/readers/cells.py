@@ -2,7 +2,7 @@
 
 Cells are read from the right end of a line: `$ 1,234`, `(33,227)`, `--`,
 `0.02`, `-4.1%`, optionally followed by a footnote mark (`(1)`, `*`) one space
-away. The label is what remains on the left; it must be at least two spaces
+away; a change column's "NM" or "n/a" after the amounts is no cell. The label is what remains on the left; it must be at least two spaces
 away from the first cell, so numbers inside labels (`14,901(2003)`,
 `1997, 1,943,666`) stay in the label.
 """
@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"^\(?-?\$?\(?-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\)?%?\
 _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"^(?:-{1,3}|\u2014|\u2013|_{1,3})$")
 _FOOTNOTE = re.compile(r"^(?:\([a-z0-9]\)|\*{1,3})$", re.IGNORECASE)
+_NOT_MEANINGFUL = re.compile(r"^(?:n/?m|n\.m\.|nmf|n/?a|n\.a\.)$", re.IGNORECASE)  # a change column's "NM"
 _PREFIX = frozenset({"$", "($", "$(", "("})
 _RULE = re.compile(r"^[\s\-=_+]*$")
 _RULE_CHARS = re.compile(r"[-=_]{3,}")
@@ -96,6 +97,10 @@ def read_line(number: int, raw: str) -> Line:
     tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
     cells: list[Cell] = []
     index = len(tokens) - 1
+    while (index > 0 and _NOT_MEANINGFUL.match(tokens[index][2])  # "(340)   120   NM": no third cell
+           and tokens[index][0] - tokens[index - 1][1] >= 2
+           and (is_number_token(tokens[index - 1][2]) or bool(_DASH.match(tokens[index - 1][2])))):
+        index -= 1
     label_end = len(text)
     while index >= 0:
         start, end, token = tokens[index]
