@@ -157,7 +157,7 @@ class RowReader:
         """Whether a label-only line is the first line of a wrapped label (else a heading)."""
         if following is None or following.kind is LineKind.RULE:
             return False
-        continues = following.label[:1].islower() or following.label[:1] in "(0123456789$"
+        continues = following.label[:1].islower() or following.label[:1] in tuple("(0123456789$")
         if line.label.endswith(":"):
             return (following.kind is LineKind.VALUES and following.indent > line.indent
                     and not following.label[:1].isupper())
