@@ -110,3 +110,33 @@ def test_a_statement_pasted_into_html_as_preformatted_text_is_read_as_text(balan
     assert [(i.label, i.section, i.values, i.source_line - 1) for i in statement.items] == [
         (i.label, i.section, i.values, i.source_line) for i in balance.items]
     assert statement.columns == balance.columns
+
+
+def test_a_heading_over_a_rule_spanning_both_columns_dates_both(tmp_path) -> None:
+    """"December 31," printed over a rule that spans both year columns (but over the first
+    column only) dates both of them."""
+    from datetime import date
+
+    from converter.model import Instant
+
+    text = """\
+                          STARK HOLDINGS CORPORATION
+                         CONSOLIDATED BALANCE SHEETS
+                            (Dollars in thousands)
+
+                                                  December 31,
+                                          ----------------------------
+                                              2001            2000
+                                          ------------    ------------
+  Cash and cash equivalents               $     12,400    $      9,800
+  Inventories                                   37,900          35,600
+  Accounts payable                              31,200          29,800
+  Retained earnings                             19,100          15,600
+"""
+    path = tmp_path / "stark.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    (balance,) = document.statements
+    assert [column.period for column in balance.columns] == [Instant(date(2001, 12, 31)), Instant(date(2000, 12, 31))]
+    assert [d.code for d in document.diagnostics] == []
+    assert balance.items[0].values == (12400000, 9800000)

@@ -10,6 +10,7 @@ from converter.readers.cells import Cell, Line, LineKind
 
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d\**$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+_RULE_RUN = re.compile(r"[-=_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,21 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
     left: list[Chunk] = []
     first_start = columns[0].start if columns else 0
     groups: list[list[int]] = []  # columns under one spanning chunk ("Three Months Ended")
-    for line in head:
+    for position, line in enumerate(head):
         if line.kind in (LineKind.BLANK, LineKind.RULE):
             continue
+        below = head[position + 1] if position + 1 < len(head) else None
+        runs = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below.text)] \
+            if below is not None and below.kind is LineKind.RULE else []
         placed: list[tuple[Chunk, list[int]]] = []
         for chunk in chunks(line):
             hits = [index for index, column in enumerate(columns)
                     if chunk.start < column.end and chunk.end > column.start]
             if len(hits) > 1 and " " not in chunk.text:
                 hits = [max(hits, key=lambda index: _overlap(chunk, columns[index]))]
+            ruled = _ruled(chunk, runs, columns)
+            if len(ruled) > len(hits):  # the rule printed under the chunk shows what it spans
+                hits = ruled
             if not hits and chunk.end > first_start - 2 and columns:
                 centre = (chunk.start + chunk.end) / 2
                 hits = [min(range(len(columns)),
@@ -121,6 +128,16 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
                 above[index].append(chunk)
         groups.extend(hits for _, hits in placed if len(hits) > 1)
     return above, left
+
+
+def _ruled(chunk: Chunk, runs: list[tuple[int, int]], columns: list[ColumnSlot]) -> list[int]:
+    """The columns under the run of dashes printed right below `chunk` ("December 31," over
+    a rule that spans both year columns), if one lies under the chunk's middle."""
+    centre = (chunk.start + chunk.end) / 2
+    run = next(((start, end) for start, end in runs if start <= centre <= end), None)
+    if run is None:
+        return []
+    return [index for index, column in enumerate(columns) if column.start < run[1] and column.end > run[0]]
 
 
 def _spread(placed: list[tuple[Chunk, list[int]]], groups: list[list[int]]) -> list[tuple[Chunk, list[int]]]:
