@@ -50,15 +50,21 @@ class ExtensionFactory:
         self.prefix = prefix
         self.normalizer = normalizer
         self.cues = cues
-        self._made: dict[tuple[str, str, str, str], ConceptDef] = {}
+        self._made: dict[tuple[str, str, str, str, str], ConceptDef] = {}
         self._names: set[str] = set()
 
     def make(self, ctx: ItemContext, label: str, fallback: Balance | None) -> ConceptDef:
-        key = (label.lower(), str(ctx.kind), str(ctx.period_type), str(ctx.statement))
+        """The extension concept of a row: one per label, value kind, period type, statement
+        and dilution ("Earnings per share before ..." under "Basic" and under "Diluted" are two
+        concepts, named with the section's class when the label does not say it)."""
+        dilution = self.cues.section_class(frozenset(self.normalizer.words(ctx.section))).get("dilution", "")
+        if dilution and dilution in self.cues.label_class(frozenset(self.normalizer.words(label))).values():
+            dilution = ""
+        key = (label.lower(), str(ctx.kind), str(ctx.period_type), str(ctx.statement), dilution)
         known = self._made.get(key)
         if known is not None:
             return known
-        base = camel_name(label)
+        base = camel_name(f"{label} {dilution}" if dilution else label)
         name, n = base, 2
         while name in self._names:
             name, n = f"{base}{n}", n + 1
