@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from converter.mapping.conceptwords import load_words, words_of
 from converter.mapping.context import Cues
-from converter.mapping.evidence import CURATED, Evidence
+from converter.mapping.evidence import CURATED, EXTENSION, Evidence
 from converter.mapping.normalize import Normalizer
 from converter.model import PeriodType, ValueKind
 
@@ -109,10 +109,12 @@ class LabelIndex:
         votes: set[tuple[str, ...]] = set()  # one vote per company, however many filings it has
         for row in evidence.rows:
             concept = row.concept.partition(":")[2] or row.concept
-            self._add(row.label, LabelHit(concept, row.statement, row.company))
             key = " ".join(sorted(set(row.label.split())))
             if row.company == CURATED:
                 self.curated[(row.statement, key)] = concept
+                if concept == EXTENSION:  # "this very label needs an extension": no evidence for
+                    continue             # similar labels ("Income before cumulative effect ...")
+            self._add(row.label, LabelHit(concept, row.statement, row.company))
             if (row.company, row.statement, key, concept) not in votes:
                 votes.add((row.company, row.statement, key, concept))
                 self.exact[(row.statement, key)][concept] += 1
