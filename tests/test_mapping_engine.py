@@ -295,3 +295,14 @@ def test_curated_vocabulary_of_older_filings_decides(mapper: Mapper, label: str,
         assert mapping.is_extension
     else:
         assert (mapping.concept.qname, mapping.is_extension) == (concept, False)
+
+
+def test_a_heading_that_qualifies_its_rows(mapper: Mapper) -> None:
+    """"Income taxes" under "Cash paid during the year for:" is the tax paid, not the expense."""
+    section = "Cash paid during the year for"
+    taxes = mapper.map_item(_ctx("Income taxes", section, statement=StatementKind.CASH_FLOW))
+    interest = mapper.map_item(_ctx("Interest", section, statement=StatementKind.CASH_FLOW))
+    assert taxes.concept.qname == "us-gaap:IncomeTaxesPaid"
+    assert interest.concept.qname == "us-gaap:InterestPaidNet"
+    assert mapper.cues.qualified("Income taxes", section, mapper.normalizer) == "Income taxes paid"
+    assert mapper.cues.qualified("Interest paid", section, mapper.normalizer) == "Interest paid"

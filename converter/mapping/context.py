@@ -69,6 +69,7 @@ class Cues:
     closed_sections: tuple[tuple[str, str], ...]
     balance_cues: tuple[tuple[Balance, tuple[Cue, ...]], ...]
     item_types: tuple[tuple[str, ValueKind], ...]  # item type local name -> value kind
+    section_qualifiers: tuple[tuple[Cue, str], ...]  # heading cue -> word its rows' labels imply
     deductions: tuple[re.Pattern[str], ...]  # a row label that deducts from the row(s) above
     gross_words: tuple[re.Pattern[str], ...]  # words of a gross amount's label ("at cost")
 
@@ -91,6 +92,15 @@ class Cues:
         if concept.period_type is PeriodType.INSTANT and concept.balance is not None:
             found["side"] = frozenset((str(concept.balance),))
         return found
+
+    def qualified(self, label: str, section: str, normalizer: Normalizer) -> str:
+        """The label with the word its heading implies ("Income taxes" under "Cash paid
+        during the year for:" reads "Income taxes paid")."""
+        words = frozenset(normalizer.words(section))
+        own = frozenset(normalizer.words(label))
+        extra = [word for cue, word in self.section_qualifiers
+                 if cue <= words and not frozenset(normalizer.words(word)) <= own]
+        return " ".join([label, *extra]) if extra and label.strip() else label
 
     def is_contra(self, section_classes: dict[str, str]) -> bool:
         dimension, cls = self.contra_class
@@ -219,6 +229,8 @@ def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
                            for balance, cues in data["balance_cues"]),
         item_types=tuple((item_type, ValueKind(kind))
                          for kind, types in data["item_types"].items() for item_type in types),
+        section_qualifiers=tuple((cue, str(word)) for cues, word in data["section_qualifiers"]
+                                 for cue in _cue_list(cues, path, "section_qualifiers", normalizer)),
         deductions=_patterns(data["net_totals"]["deductions"], path, "net_totals.deductions"),
         gross_words=_patterns(data["net_totals"]["gross_words"], path, "net_totals.gross_words"),
     )

@@ -60,7 +60,7 @@ class Scorer:
         order) over those candidates, and the features of an extension concept when filers
         used their own for such labels."""
         norm, cues, arrays = self.names.normalizer, self.names.cues, self.arrays
-        label = ctx.effective_label
+        label = cues.qualified(ctx.effective_label, ctx.section, norm)
         query = self.names.vector(norm.tokens(label))
         statement = str(ctx.statement)
         touched, name_s, cover, fit = arrays.concepts.name_scores(query)
