@@ -306,3 +306,14 @@ def test_a_heading_that_qualifies_its_rows(mapper: Mapper) -> None:
     assert interest.concept.qname == "us-gaap:InterestPaidNet"
     assert mapper.cues.qualified("Income taxes", section, mapper.normalizer) == "Income taxes paid"
     assert mapper.cues.qualified("Interest paid", section, mapper.normalizer) == "Interest paid"
+
+
+def test_income_printed_negative_is_no_never_negative_income_concept(mapper: Mapper) -> None:
+    """"Interest and other income, net  (4.1)": interest and dividend income can't be negative."""
+    from converter.taxonomy.catalog import non_negative_concepts
+
+    shown = mapper.map_item(_ctx("Interest and other income, net", statement=IS, shown_negative=True))
+    assert shown.concept.name not in non_negative_concepts()
+    assert shown.concept.qname == "us-gaap:OtherNonoperatingIncomeExpense"
+    positive = mapper.map_item(_ctx("Interest and other income, net", statement=IS))
+    assert positive.concept.qname == "us-gaap:InvestmentIncomeInterestAndDividend"

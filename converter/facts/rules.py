@@ -15,6 +15,7 @@ from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.model import Balance, StatementKind
 from converter.resources import TAXONOMY_DIR
+from converter.taxonomy.catalog import non_negative_concepts
 
 RULES_DIR = TAXONOMY_DIR / "rules"
 
@@ -70,7 +71,7 @@ def load_rules() -> Rules:
             statements=statements,
             credit_side_section_words=tuple(data["credit_side_section_words"]),
             asset_total_concepts=frozenset(data["asset_total_concepts"]),
-            non_negative=frozenset(_read(RULES_DIR / "non-negative.json")["concepts"]),
+            non_negative=non_negative_concepts(),
         )
     except (KeyError, ValueError) as exc:
         raise TaxonomyError(f"malformed rule data: {exc!r}", file=path) from exc

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from converter.mapping.index import LabelIndex, NameIndex, Vector
 from converter.model import Balance, PeriodType, ValueKind
+from converter.taxonomy.catalog import non_negative_concepts
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.intp]
@@ -35,6 +36,10 @@ class NameArrays:
         self.size = len(self.names)
         self.debit_sign = np.array([1.0 if c.balance is Balance.DEBIT else -1.0 if c.balance else 0.0
                                     for c in names.concepts.values()])
+        never_negative = non_negative_concepts()
+        # income that can't be negative: a row printed negative is not such a concept
+        self.income_never_negative = np.array([c.balance is Balance.CREDIT and c.name in never_negative
+                                               for c in names.concepts.values()])
         self._postings: dict[str, tuple[Ints, Floats, Floats]] = {}
         self._allowed: dict[tuple[ValueKind, PeriodType], npt.NDArray[np.bool_]] = {}
         self.vocab: dict[str, dict[str, int]] = {}  # dimension -> class -> code

@@ -12,11 +12,14 @@ from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
 from converter.mapping.index import LabelIndex
 from converter.mapping.params import FEATURES, ScoringModel
-from converter.model import Balance
+from converter.model import Balance, StatementKind
 
 _RANK_DEPTH = 10
 _EXTENSION_SHARPNESS = 4
 _SOFTMAX_DEPTH = 50  # the best scores the softmax denominator sums
+# statements whose signs follow the concept (a cash-flow statement prints payments negative,
+# a comprehensive-income statement prints "Less: reclassification ..." either way)
+_SIGNED_STATEMENTS = (StatementKind.INCOME_STATEMENT,)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class Scorer:
         columns = [name_s[ids], cover[ids], row_a, exact_a, arrays.prior(statement)[ids],
                    stated_agree - stated_conflict, section_agree - section_conflict,
                    arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a,
-                   -(stated_conflict + section_conflict), self._curated(ids, curated)]
+                   -(stated_conflict + section_conflict + self._sign_conflict(ids, ctx)),
+                   self._curated(ids, curated)]
         extension = None
         if row_s.get(EXTENSION) or exact.get(EXTENSION) or curated == EXTENSION:  # filers used their own
             # an extension is named after the label: it matches the label and the section as well
@@ -100,6 +104,13 @@ class Scorer:
             extension = tuple(own[f] if f in own else (float(columns[i].max()) if len(ids) else 0.0)
                               for i, f in enumerate(FEATURES))
         return label, ids, columns, extension
+
+    def _sign_conflict(self, ids: Ints, ctx: ItemContext) -> Floats:
+        """1 for an income concept that is never negative when an income-statement row prints
+        a negative amount ("Interest and other income, net  (4.1)" is no interest income)."""
+        if not ctx.shown_negative or ctx.statement not in _SIGNED_STATEMENTS:
+            return np.zeros(len(ids))
+        return self.arrays.concepts.income_never_negative[ids].astype(float)
 
     def _curated(self, ids: Ints, curated: str | None) -> Floats:
         """1 for the concept curated.yaml gives the row's label, 0 elsewhere."""

@@ -41,11 +41,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from converter.datafiles import read_data
 from converter.errors import TaxonomyError
 from converter.model import Balance, ConceptDef, PeriodType
 from converter.resources import TAXONOMY_DIR
 
 CATALOG_PATH = TAXONOMY_DIR / "us-gaap-2024" / "concepts.jsonl.gz"
+NON_NEGATIVE_PATH = TAXONOMY_DIR / "rules" / "non-negative.json"
 PREFIX = "us-gaap"
 _PERIODS = {p.value: p for p in PeriodType}
 _BALANCES = {b.value: b for b in Balance}
@@ -143,3 +145,13 @@ def read_catalog(path: Path) -> Catalog:
 def load_catalog() -> Catalog:
     """The shipped catalog, read once per process."""
     return read_catalog(CATALOG_PATH)
+
+
+@lru_cache(maxsize=2)
+def non_negative_concepts(path: Path = NON_NEGATIVE_PATH) -> frozenset[str]:
+    """us-gaap concepts (local names) whose values must never be negative: XBRL US DQC rule
+    0015's list, in `taxonomy/rules/non-negative.json`."""
+    try:
+        return frozenset(str(name) for name in read_data(path, "rule data")["concepts"])
+    except (KeyError, TypeError) as exc:
+        raise TaxonomyError(f"malformed rule data: {exc!r}", file=path) from exc
