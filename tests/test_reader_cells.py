@@ -44,6 +44,9 @@ from converter.readers.cells import LineKind, read_line
      "Other income (expense), net", ["-340", "120"], [0, 0]),
     ("Interest income                       45          --       n/a",
      "Interest income", ["45", "0"], [0, 0]),
+    ("Net loss                        1,234-      567-", "Net loss", ["-1234", "-567"], [0, 0]),
+    ("Net income (loss)             $<1,000>     $  350", "Net income (loss)", ["-1000", "350"], [0, 0]),
+    ("Operating loss                   <12.5>      3.25", "Operating loss", ["-12.5", "3.25"], [1, 2]),
 ])
 def test_value_lines(text, label, values, places):
     line = read_line(7, text)

@@ -15,6 +15,8 @@ from decimal import Decimal
 from enum import Enum
 
 _NUMBER = re.compile(r"^\(?-?\$?\(?-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\)?%?\)?\**$")
+# negatives some older filings print: a trailing minus ("1,234-") or angle brackets ("<1,234>")
+_OLD_NEGATIVE = re.compile(r"^(?:\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?-|\$?<\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?>)$")
 _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"^(?:-{1,3}|\u2014|\u2013|_{1,3})$")
 _FOOTNOTE = re.compile(r"^(?:\([a-z0-9]\)|\*{1,3})$", re.IGNORECASE)
@@ -56,15 +58,15 @@ class Line:
 
 
 def is_number_token(token: str) -> bool:
-    return bool(_NUMBER.match(token)) and bool(_DIGIT.search(token))
+    return (bool(_NUMBER.match(token)) or bool(_OLD_NEGATIVE.match(token))) and bool(_DIGIT.search(token))
 
 
 def parse_number(token: str) -> tuple[Decimal, int, bool]:
     """Value (negative for parentheses or a minus), printed decimal places, percent flag."""
     core = token.replace("$", "").replace("*", "").replace(",", "")
-    negative = "(" in core or core.startswith("-") or core.startswith("(-")
-    percent = core.endswith("%") or core.endswith("%)")
-    digits = core.strip("()%-")
+    negative = "(" in core or "<" in core or core.startswith("-") or core.endswith("-")
+    percent = core.endswith(("%", "%)"))
+    digits = core.strip("()%-<>")
     digits = digits.replace("(", "").replace(")", "").replace("-", "")
     places = len(digits.split(".", 1)[1]) if "." in digits else 0
     value = Decimal(digits)
