@@ -140,3 +140,25 @@ def test_a_heading_over_a_rule_spanning_both_columns_dates_both(tmp_path) -> Non
     assert [column.period for column in balance.columns] == [Instant(date(2001, 12, 31)), Instant(date(2000, 12, 31))]
     assert [d.code for d in document.diagnostics] == []
     assert balance.items[0].values == (12400000, 9800000)
+
+
+def test_a_statement_whose_columns_cannot_be_dated_is_named_in_the_error(tmp_path) -> None:
+    from converter.errors import InputError
+
+    path = tmp_path / "undated.txt"
+    path.write_text("""\
+                 CONSOLIDATED STATEMENTS OF OPERATIONS
+                           (In thousands)
+                                          1996          1995
+                                       -------       -------
+Revenues                                 12,400        11,800
+Costs and expenses                       13,100        11,200
+Operating income (loss)                    (700)          600
+Net income (loss)                       $(1,000)      $   350
+""", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    message = raised.value.message
+    assert message.startswith("no financial statements found: 'CONSOLIDATED STATEMENTS OF OPERATIONS': column 1 (")
+    assert message.endswith("1996) has no date; skipped")
+    assert raised.value.line == 5

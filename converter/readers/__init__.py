@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.errors import InputError
-from converter.model import Document
+from converter.model import Document, Severity
 from converter.readers import html, submission, text
 from converter.sources import bom_encoding
 from converter.sources import decode as sources_decode
@@ -69,6 +69,11 @@ def read_document(path: Path) -> Document:
         raise InputError("no reader for this format", file=path,
                          hint="pass an EDGAR filing in text or HTML form")
     if not document.statements:
+        skipped = next((d for d in document.diagnostics if d.severity is Severity.WARNING), None)
+        if skipped is not None:  # what stopped the reader (an undated statement, a truncated parse)
+            raise InputError(f"{NO_STATEMENTS}: {skipped.message}", file=path, line=skipped.source_line,
+                             hint="a statement needs a title, columns the reader can date (such as 'Year "
+                                  "Ended December 31, 1996') and rows of amounts")
         raise InputError(NO_STATEMENTS, file=path,
                          hint="the reader looks for balance sheets, income statements and cash-flow "
                               "statements in tables under a statement title, <TABLE> blocks or aligned "
