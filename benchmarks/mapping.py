@@ -165,15 +165,16 @@ def peer_agreement(outcomes: list[Outcome]) -> None:
         printed[key(o.row)][concept(o.row)].add(o.row.company)
     agree = 0.0
     covered: list[Outcome] = []
+    rest: list[Outcome] = []
     for o in outcomes:
         votes = {c: len(companies - {o.row.company}) for c, companies in printed[key(o.row)].items()}
         votes = {c: n for c, n in votes.items() if n}
         if not votes:
+            rest.append(o)
             continue
         covered.append(o)
         top = [c for c, n in votes.items() if n == max(votes.values())]
         agree += (concept(o.row) in top) / len(top)
-    rest = [o for o in outcomes if o not in covered]
     print(f"peer agreement: {len(covered)} rows have a label other companies printed in the same kind of "
           f"section; their most common concept is the filer's in {100 * agree / len(covered):.1f}% "
           f"(the mapper: {_share(covered, 'top1').strip()}); the other {len(rest)} rows: "

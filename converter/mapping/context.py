@@ -70,6 +70,7 @@ class Cues:
     balance_cues: tuple[tuple[Balance, tuple[Cue, ...]], ...]
     item_types: tuple[tuple[str, ValueKind], ...]  # item type local name -> value kind
     section_qualifiers: tuple[tuple[Cue, str], ...]  # heading cue -> word its rows' labels imply
+    signed_statements: frozenset[StatementKind]  # statements that print amounts with the concept's sign
     deductions: tuple[re.Pattern[str], ...]  # a row label that deducts from the row(s) above
     gross_words: tuple[re.Pattern[str], ...]  # words of a gross amount's label ("at cost")
 
@@ -231,6 +232,7 @@ def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
                          for kind, types in data["item_types"].items() for item_type in types),
         section_qualifiers=tuple((cue, str(word)) for cues, word in data["section_qualifiers"]
                                  for cue in _cue_list(cues, path, "section_qualifiers", normalizer)),
+        signed_statements=frozenset(StatementKind(kind) for kind in data["signed_statements"]),
         deductions=_patterns(data["net_totals"]["deductions"], path, "net_totals.deductions"),
         gross_words=_patterns(data["net_totals"]["gross_words"], path, "net_totals.gross_words"),
     )

@@ -12,14 +12,11 @@ from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
 from converter.mapping.index import LabelIndex
 from converter.mapping.params import FEATURES, ScoringModel
-from converter.model import Balance, StatementKind
+from converter.model import Balance
 
 _RANK_DEPTH = 10
 _EXTENSION_SHARPNESS = 4
 _SOFTMAX_DEPTH = 50  # the best scores the softmax denominator sums
-# statements whose signs follow the concept (a cash-flow statement prints payments negative,
-# a comprehensive-income statement prints "Less: reclassification ..." either way)
-_SIGNED_STATEMENTS = (StatementKind.INCOME_STATEMENT,)
 
 
 @dataclass(frozen=True)
@@ -68,8 +65,9 @@ class Scorer:
         statement = str(ctx.statement)
         touched, name_s, cover, fit = arrays.concepts.name_scores(query)
         row_s, vote = self.labels.row_scores(query, statement)
-        exact = self.labels.exact_share(statement, norm.key(label))
-        curated = self.labels.curated.get((statement, norm.key(label)))
+        key = norm.key(label)
+        exact = self.labels.exact_share(statement, key)
+        curated = self.labels.curated.get((statement, key))
         section_classes = cues.section_class(frozenset(norm.words(ctx.section)))
         stated = cues.label_class(frozenset(norm.words(label)))
         unstated = {d: c for d, c in section_classes.items() if d not in stated}
@@ -108,7 +106,7 @@ class Scorer:
     def _sign_conflict(self, ids: Ints, ctx: ItemContext) -> Floats:
         """1 for an income concept that is never negative when an income-statement row prints
         a negative amount ("Interest and other income, net  (4.1)" is no interest income)."""
-        if not ctx.shown_negative or ctx.statement not in _SIGNED_STATEMENTS:
+        if not ctx.shown_negative or ctx.statement not in self.names.cues.signed_statements:
             return np.zeros(len(ids))
         return self.arrays.concepts.income_never_negative[ids].astype(float)
 
