@@ -140,6 +140,7 @@ class Statement:
     columns: tuple[Column, ...]
     items: tuple[LineItem, ...]
     source_line: int
+    header_text: str = ""  # the title and header lines the columns were dated from, joined
 
 
 @dataclass(frozen=True)

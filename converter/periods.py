@@ -132,6 +132,50 @@ def parse_span(text: str) -> Span | None:
     return None
 
 
+_SPAN_LIST = re.compile(
+    r"(?P<counts>" + _COUNT.replace("(?P<count>", "(?:") + r"(?:[\s-]*(?:,|and|&)\s*" + _COUNT.replace("(?P<count>", "(?:")
+    + r")+)[\s-]+(?P<unit>months?|weeks?)\b", re.IGNORECASE)
+_COUNT_WORD = re.compile(_COUNT, re.IGNORECASE)
+
+
+def named_spans(text: str) -> list[Span]:
+    """Every length `text` names, in order: "Three and Nine Months Ended" names two, "13 and
+    39 weeks" two, "Six Months Ended" one; a header naming a year or quarter names that."""
+    found: list[tuple[int, Span]] = []
+    covered: list[tuple[int, int]] = []
+    for match in _SPAN_LIST.finditer(text):
+        weeks = match["unit"].lower().startswith("week")
+        for count in _COUNT_WORD.finditer(match["counts"]):
+            number = _count(count["count"])
+            found.append((match.start() + count.start(), Span(weeks=number) if weeks else Span(months=number)))
+        covered.append((match.start(), match.end()))
+    for pattern, unit in ((_WEEKS_SPAN, "weeks"), (_MONTHS_SPAN, "months")):
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in covered):
+                continue
+            number = _count(match["count"])
+            found.append((match.start(), Span(weeks=number) if unit == "weeks" else Span(months=number)))
+            covered.append((match.start(), match.end()))
+    if not found:
+        span = parse_span(text)
+        return [span] if span is not None else []
+    return [span for _, span in sorted(found, key=lambda item: item[0])]
+
+
+_RANGE = re.compile(r"\bfrom\s+(?P<start>.+?)\s+(?:\(inception\)\s+)?(?:to|through)\s+(?P<end>.+?\d{4})",
+                    re.IGNORECASE)
+
+
+def explicit_ranges(text: str) -> list[tuple[date, date]]:
+    """The periods `text` spells out ("period from June 3, 1996 (inception) to December 31, 1996")."""
+    found = []
+    for match in _RANGE.finditer(text):
+        start, end = parse_date(match["start"]), parse_date(match["end"])
+        if start is not None and end is not None and start <= end:
+            found.append((start, end))
+    return found
+
+
 def _months_back(end: date, months: int) -> date:
     """First day of the calendar span of `months` months ending with `end`'s month."""
     index = end.year * 12 + (end.month - 1) - (months - 1)

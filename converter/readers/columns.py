@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from converter import periods
@@ -11,8 +11,6 @@ from converter.readers.layout import Chunk
 
 _FISCAL_YEAR = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\**$", re.IGNORECASE)
 _YEAR_CHUNK = re.compile(r"^\(?(?P<year>(?:19|20)\d\d)\)?\**$")
-_RANGE = re.compile(r"\bfrom\s+(?P<start>.+?)\s+(?:\(inception\)\s+)?(?:to|through)\s+(?P<end>.+?\d{4})",
-                    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -22,6 +20,7 @@ class ColumnSpec:
     span: periods.Span | None
     start: date | None  # an explicit start ("period from June 3, 1996 to ...")
     year_only: bool = False  # the header names a (fiscal) year only; `end` is December 31 of it until resolved
+    own_span: bool = False  # the words above the column name its length (not only the table's title)
 
 
 def _month_day(text: str) -> tuple[int, int | None] | None:
@@ -49,11 +48,7 @@ def _combine(year: int, month_day: tuple[int, int | None]) -> date | None:
 
 
 def _explicit_start(text: str, end: date) -> date | None:
-    for match in _RANGE.finditer(text):
-        start = periods.parse_date(match["start"])
-        if start is not None and periods.parse_date(match["end"]) == end and start <= end:
-            return start
-    return None
+    return next((start for start, last in periods.explicit_ranges(text) if last == end), None)
 
 
 def column_end(chunks: list[Chunk], context: str) -> date | None:
@@ -82,9 +77,9 @@ def column_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
     if end is None:
         return None
     header = " ".join(chunk.text for chunk in chunks)
-    span = periods.parse_span(header) or periods.parse_span(context)
+    own = periods.parse_span(header)
     start = _explicit_start(header, end) or _explicit_start(context, end)
-    return ColumnSpec(header, end, span, start)
+    return ColumnSpec(header, end, own or periods.parse_span(context), start, own_span=own is not None)
 
 
 def year_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
@@ -95,5 +90,27 @@ def year_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
     words = " ".join(chunk.text for chunk in chunks if not _FISCAL_YEAR.match(chunk.text.strip()))
     if len(years) != 1 or periods.find_dates(header) or (words and _month_day(words)):
         return None
-    span = periods.parse_span(header) or periods.parse_span(context)
-    return ColumnSpec(header, date(years.pop(), 12, 31), span, None, year_only=True)
+    own = periods.parse_span(header)
+    return ColumnSpec(header, date(years.pop(), 12, 31), own or periods.parse_span(context), None,
+                      year_only=True, own_span=own is not None)
+
+
+def spread_spans(specs: list[ColumnSpec], context: str) -> list[ColumnSpec | None]:
+    """Lengths a title names for several column groups ("Three and Nine Months Ended September 30"
+    over `1998 1997 1998 1997`): the n-th run of columns (a run restarts where the dates go up
+    again) takes the n-th length named. A column whose length the title cannot decide (more
+    lengths than runs, or fewer) is None; columns whose own header names a length keep it."""
+    named = periods.named_spans(context)
+    pending = [index for index, spec in enumerate(specs) if not spec.own_span]
+    if len(named) < 2 or not pending:
+        return list(specs)
+    runs: list[list[int]] = []
+    for index in pending:
+        if not runs or specs[index].end >= specs[runs[-1][-1]].end:
+            runs.append([])
+        runs[-1].append(index)
+    spread: list[ColumnSpec | None] = list(specs)
+    for run_number, run in enumerate(runs):
+        for index in run:
+            spread[index] = replace(specs[index], span=named[run_number]) if len(runs) == len(named) else None
+    return spread

@@ -202,14 +202,16 @@ class RowReader:
             return ValueKind.PER_SHARE
         return ValueKind.MONETARY
 
-    def _scale(self, kind: ValueKind, label: str) -> int:
+    def _scale(self, kind: ValueKind, label: str, section: str) -> int:
         """Power of ten of a row: per-share rows are never scaled, share rows follow the
-        note's exemption, and a note in the label itself ("(in millions)") wins."""
+        note's exemption, and a note in the label itself ("(in millions)") or in the heading
+        the row sits under ("Shares used in computing earnings per share (in thousands):") wins."""
         if kind is ValueKind.PER_SHARE:
             return 0
-        for scale in self.vocab.scales:
-            if scale.pattern.search(label):
-                return scale.power
+        for text in (label, section):
+            for scale in self.vocab.scales:
+                if scale.pattern.search(text):
+                    return scale.power
         if kind is ValueKind.SHARES and self.scaling.shares_power is not None:
             return self.scaling.shares_power
         if kind is ValueKind.SHARES and self.scaling.shares_exempt:
@@ -243,7 +245,7 @@ class RowReader:
             outdented.append(state.headings.pop())
         section = state.headings[-1].text if state.headings else ""
         kind = self._kind(label, section, cells)
-        scale = self._scale(kind, label)
+        scale = self._scale(kind, label, section)
         values = tuple(None if cell is None else _scaled(cell.value, scale) for cell in cells)
         texts = tuple("" if cell is None else cell.text.strip() for cell in cells)
         places = max((cell.places for cell in cells if cell is not None), default=0)

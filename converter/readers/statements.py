@@ -20,7 +20,7 @@ from converter.model import (
 )
 from converter.readers.blocks import Block
 from converter.readers.cells import Line, LineKind
-from converter.readers.columns import ColumnSpec, column_spec, year_spec
+from converter.readers.columns import ColumnSpec, column_spec, spread_spans, year_spec
 from converter.readers.fiscal import (
     fiscal_year_ends,
     resolve_year_specs,
@@ -65,6 +65,7 @@ class Candidate:
     specs: tuple[ColumnSpec, ...]
     items: tuple[LineItem, ...]
     continued: bool  # a title line says "(continued)"
+    context: str = ""  # the title and header lines the columns were dated from
 
 
 def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
@@ -145,7 +146,8 @@ class BlockReader:
                        title.line or rows[0].number, Severity.INFO)
             return None
         columns = list(table.columns)
-        keep, specs = self._dated_columns(columns, [list(chunks) for chunks in table.above], titles, title,
+        dating = _from_title(titles, title)
+        keep, specs = self._dated_columns(columns, [list(chunks) for chunks in table.above], dating, title,
                                           rows[0].number, table.year_columns)
         if not specs:
             self._warn("reader.no-periods", f"{title.text!r}: no column with a date; table skipped",
@@ -163,7 +165,8 @@ class BlockReader:
             items = with_balances(items, self.vocab)
         self.diagnostics.extend(reader.diagnostics)
         continued = any(matches(self.vocab.continued_titles, item.text) for item in titles)
-        return Candidate(kind, title, tuple(specs), tuple(items), continued)
+        context = " ".join([*(item.text for item in dating), *table.head])
+        return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()))
 
     def _dated_columns(self, columns: list[ColumnSlot], above: list[list[Chunk]], titles: list[TitleLine],
                        title: TitleLine, first_row: int, years: bool = False) -> tuple[list[int], list[ColumnSpec]]:
@@ -188,7 +191,24 @@ class BlockReader:
                 continue
             keep.append(index)
             specs.append(spec)
-        return keep, specs
+        spread = spread_spans(specs, context)
+        for index, spec in zip(list(keep), spread, strict=True):
+            if spec is None:
+                self._warn("reader.ambiguous-length",
+                           f"{title.text!r}: column {index + 1} ({' '.join(c.text for c in above[index])}) "
+                           f"could be any of the lengths the title names ({context.strip()!r}); skipped",
+                           first_row)
+        return [i for i, spec in zip(keep, spread, strict=True) if spec is not None], \
+            [spec for spec in spread if spec is not None]
+
+
+def _from_title(titles: list[TitleLine], title: TitleLine) -> list[TitleLine]:
+    """The title lines from the statement's own title down: text above it (an auditor's report
+    dated "August 10, 2022", a page footer) does not date the statement's columns."""
+    for index in range(len(titles) - 1, -1, -1):
+        if titles[index] == title:
+            return titles[index:]
+    return titles
 
 
 def _before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
@@ -243,8 +263,7 @@ def _merge_continued(candidates: list[Candidate]) -> list[Candidate]:
                 and [(spec.end, spec.span) for spec in previous.specs]
                 == [(spec.end, spec.span) for spec in candidate.specs]
                 and candidate.continued):
-            merged[-1] = Candidate(previous.kind, previous.title, previous.specs,
-                                   previous.items + candidate.items, previous.continued)
+            merged[-1] = replace(previous, items=previous.items + candidate.items)
         else:
             merged.append(candidate)
     return merged
@@ -296,7 +315,8 @@ def build_statements(candidates: list[Candidate],
                         for spec in candidate.specs)
         if not candidate.items:
             continue
-        statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line))
+        statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
+                                    candidate.context))
     return statements, diagnostics
 
 
