@@ -18,11 +18,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from converter.checks import run_checks
 from converter.errors import InputError
 from converter.facts import build_report
 from converter.mapping import Mapper, Overrides, load_overrides
 from converter.mapping.balances import align_balances
-from converter.model import Diagnostic, Document, Entity, Mapping, Severity
+from converter.model import Diagnostic, Document, Entity, Mapping, Severity, XbrlReport
 from converter.readers import read_document
 from converter.report import mapping_rows, render_report
 from converter.taxonomy.catalog import load_catalog
@@ -201,8 +202,19 @@ def _check_size(path: Path) -> None:
                                          "exhibit) rather than the whole submission")
 
 
-def convert(options: ConvertOptions, validator: Validator | None = None) -> ConvertResult:
-    clock = _Clock()
+@dataclass(frozen=True)
+class Prepared:
+    """A document read, mapped, turned into facts and checked: everything but the files."""
+
+    document: Document
+    mappings: tuple[tuple[Mapping, ...], ...]
+    report: XbrlReport
+    diagnostics: tuple[Diagnostic, ...]  # the reader's, the conversion's notes and the self-checks'
+
+
+def prepare(options: ConvertOptions, clock: _Clock | None = None) -> Prepared:
+    """read → map → facts → checks for `options.input` (nothing is written)."""
+    clock = clock or _Clock()
     _check_size(Path(options.input))
     document = read_document(options.input)
     clock.lap("read")
@@ -217,14 +229,23 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
                                 f"no form type in the document: DocumentType is {DEFAULT_FORM}; pass --form"))
         form = DEFAULT_FORM
     report = build_report(document, mappings, entity, form, period_end)
+    checks = run_checks(document, mappings, report)
     clock.lap("facts")
+    return Prepared(document, mappings, report,
+                    (*document.diagnostics, *notes, *report.diagnostics, *checks))
+
+
+def convert(options: ConvertOptions, validator: Validator | None = None) -> ConvertResult:
+    clock = _Clock()
+    prepared = prepare(options, clock)
+    document, mappings, report = prepared.document, prepared.mappings, prepared.report
     package = options.taxonomy_package or default_package()
     with _staging(options.outdir) as staging:
         written = write_formats(options.formats, report, document, staging)
         checked = _validated_files(report.stem, written)
         instance = checked[0]
         clock.lap("write")
-        diagnostics: list[Diagnostic] = [*document.diagnostics, *notes, *report.diagnostics]
+        diagnostics: list[Diagnostic] = list(prepared.diagnostics)
         if options.validate:
             if validator is None:
                 with Validator(package) as own:
