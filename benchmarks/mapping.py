@@ -139,10 +139,31 @@ def report(outcomes: list[Outcome], errors: int) -> None:
         items = [o for o in chosen if low <= o.confidence < high]
         print(f"  [{low:.2f}, {min(high, 1.0):.2f}]  {_share(items, 'top1')}")
     print(f"  >= 0.80       {_share([o for o in chosen if o.confidence >= 0.8], 'top1')}")
+    sure = [o for o in chosen if o.confidence >= 0.9]
+    print(f"  >= 0.90       {_share(sure, 'top1')}")
+    wrong_kind = incompatible(outcomes)
+    print(f"type-incompatible first choices (the chosen concept's value kind is not the filer's): "
+          f"{len(wrong_kind)}")
+    for o in wrong_kind[:errors]:
+        print(f"  KIND {o.row.company:5} {o.row.label[:50]!r:52} gold {o.row.concept} got {o.predicted}")
     misses = sorted((o for o in outcomes if not o.top1), key=lambda o: o.row.statement)[:errors]
     for o in misses:
         print(f"  MISS {o.row.company:5} {o.row.statement[:6]} {o.row.label[:50]!r:52} "
               f"[{o.row.section[:30]}] gold {o.row.concept} got {o.predicted} ({o.confidence:.2f})")
+
+
+def incompatible(outcomes: list[Outcome]) -> list[Outcome]:
+    """Rows whose chosen us-gaap concept carries another value kind (money, per share, shares,
+    pure) than the filer's concept: a choice the row itself rules out."""
+    catalog = load_catalog()
+    kinds = dict(load_cues(load_normalizer()).item_types)
+
+    def kind(qname: str) -> object:
+        concept = catalog.get(qname.partition(":")[2]) if qname.startswith("us-gaap:") else None
+        return kinds.get(concept.type.rpartition(":")[2]) if concept is not None else None
+
+    return [o for o in outcomes if kind(o.row.concept) is not None and kind(o.predicted) is not None
+            and kind(o.row.concept) != kind(o.predicted)]
 
 
 def peer_agreement(outcomes: list[Outcome]) -> None:
