@@ -67,7 +67,9 @@ def _end_dates(statement: Statement) -> Iterator[Diagnostic]:
     for index, column in enumerate(statement.columns):
         end = column.period.end
         own = [found.value for found in periods.find_dates(column.header)]
-        named = own or [day for day in named_anywhere if day.year == end.year]
+        # a header naming dates of the column's year must name its end ("December 31, 1993, 1992
+        # and 1991" over a 1992 column names no 1992 date: it is not checked)
+        named = [day for day in own or named_anywhere if day.year == end.year]
         if named and end not in named:
             yield _error("check.period-date",
                          f"{_column_name(statement, index, column)}: the period ends {end}, but the header "

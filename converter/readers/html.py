@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -24,7 +24,7 @@ from converter.readers.html_dom import TextLine, parse, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
-from converter.readers.statements import BlockReader, Candidate, TitleLine, build_statements, region_lines
+from converter.readers.statements import BlockReader, Candidate, Table, TitleLine, build_statements, region_lines
 from converter.readers.vocab import Vocabulary, vocabulary
 from converter.sources import CellRef, plain_html
 
@@ -33,6 +33,7 @@ _HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[a-z0-9%)][.;:]\s*$")  # "... were as follows:" introduces a table, it is no title
 TITLE_LINES = 8
 MIN_ITEMS = 4  # fewer rows under a statement title is a note table quoting the statement's name
+CONTINUATION_TABLES = 3  # a statement goes on in a table at most this many tables further down
 PROSE_LENGTH = 40
 MAX_TITLE_LENGTH = 200
 
@@ -84,10 +85,12 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
     recent: deque[TitleLine] = deque(maxlen=TITLE_LINES)
     found: list[Found] = []
     titles: list[str] = []
+    prose = False  # prose since the last statement table: a table after it continues nothing
     for event in walk(root, offset):
         if isinstance(event, TextLine):
             if _is_prose(event.text):
                 recent.clear()
+                prose = True
             else:
                 recent.append(TitleLine(event.text, event.line))
             continue
@@ -98,9 +101,12 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
             continue
         titles.extend(title.text for title in html_table.table.titles)
         candidate = reader.read_table(html_table.table)
+        if candidate is None and found and not prose and numbers[event] - found[-1].table <= CONTINUATION_TABLES:
+            candidate = _continuation(reader, html_table.table, found[-1].candidate)
         if candidate is not None and len(candidate.items) >= MIN_ITEMS:
             candidate = with_cell_refs(candidate, html_table, ref)
             found.append(Found(numbers[event], candidate))
+            prose = False
         recent.clear()
     for pre in root.iter("pre"):  # plain-text statements pasted into HTML, read as text
         blocks = find_blocks(region_lines("".join(pre.itertext()).splitlines(), offset + (pre.sourceline or 1)))
@@ -108,6 +114,18 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         found.extend(Found(PRE, candidate) for candidate in map(reader.read, blocks)
                      if candidate is not None and len(candidate.items) >= MIN_ITEMS)
     return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
+
+
+def _continuation(reader: BlockReader, table: Table, previous: Candidate) -> Candidate | None:
+    """A table without a title of its own right after a statement (a page break between them:
+    JNJ's cash-flow statement goes on after a page-number table), read as that statement
+    continued; `build_statements` joins it when its columns report the same periods."""
+    title = TitleLine(f"{previous.title.text} (continued)", previous.title.line)
+    inherited = TitleLine(previous.context, previous.title.line)  # its scale note and period words
+    candidate = reader.read_table(replace(table, titles=(*table.titles, inherited, title), by_content=False))
+    if candidate is None or [(s.end, s.span) for s in candidate.specs] != [(s.end, s.span) for s in previous.specs]:
+        return None
+    return candidate
 
 
 def _fullest(found: list[Found]) -> list[Found]:

@@ -11,6 +11,8 @@ from converter.readers.cells import Cell, Line, LineKind
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d\**$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _RULE_RUN = re.compile(r"[-=_]{3,}")
+_CAPTION_WORDS = 3  # a header chunk of this many words starting well left of the columns
+_CAPTION_MARGIN = 8  # (this many characters) is a caption line, not a column heading
 
 
 @dataclass(frozen=True)
@@ -104,10 +106,16 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
         if line.kind in (LineKind.BLANK, LineKind.RULE):
             continue
         below = head[position + 1] if position + 1 < len(head) else None
-        runs = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below.text)] \
+        # runs of dashes under the line; one reaching into the labels' margin is a separator
+        # printed across the table, not an underline spanning some columns
+        runs = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below.text)
+                if m.start() >= first_start - _CAPTION_MARGIN] \
             if below is not None and below.kind is LineKind.RULE else []
         placed: list[tuple[Chunk, list[int]]] = []
         for chunk in chunks(line):
+            if chunk.start < first_start - _CAPTION_MARGIN and len(chunk.text.split()) >= _CAPTION_WORDS:
+                left.append(chunk)  # a caption line reaching into the labels' margin dates the table
+                continue
             hits = [index for index, column in enumerate(columns)
                     if chunk.start < column.end and chunk.end > column.start]
             if len(hits) > 1 and " " not in chunk.text:

@@ -164,8 +164,9 @@ class RowReader:
         words = line.label.split()
         connected = bool(words) and (words[-1].lower() in self.vocab.wrap_connectors
                                      or line.label.endswith((",", "&")))
-        if following.indent > line.indent:
-            return continues or connected
+        if following.indent > line.indent:  # a "Total ..." line is never a heading: its label goes on
+            return continues or connected or (following.kind is LineKind.VALUES
+                                               and matches(self.vocab.total_labels, line.label))
         return following.indent == line.indent and continues and connected
 
     # --- values ---------------------------------------------------------------------
@@ -187,7 +188,7 @@ class RowReader:
         vocab = self.vocab
         if matches(vocab.share_count_labels, label):
             return ValueKind.SHARES
-        if matches(vocab.per_share_labels, label):
+        if matches(vocab.per_share_labels, label) and not matches(vocab.per_share_label_exclusions, label):
             return ValueKind.PER_SHARE
         share_label = matches(vocab.share_labels, label) and not matches(vocab.share_label_exclusions, label)
         if share_label:

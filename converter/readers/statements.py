@@ -168,6 +168,27 @@ class BlockReader:
         context = " ".join([*(item.text for item in dating), *table.head])
         return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()))
 
+    def _whole_columns(self, keep: list[int], specs: list[ColumnSpec], title: TitleLine,
+                       line: int) -> tuple[list[int], list[ColumnSpec]]:
+        """Columns that report one period side by side are a breakdown (segments, subsidiaries):
+        the one headed "Total" or "Consolidated" stays, the others go; without one, all go."""
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for position, spec in enumerate(specs):
+            groups.setdefault(_period_key(spec), []).append(position)
+        dropped: set[int] = set()
+        for positions in groups.values():
+            if len(positions) < 2 or len({specs[p].header for p in positions}) < 2:
+                continue
+            whole = [p for p in positions if matches(self.vocab.whole_columns, specs[p].header)]
+            gone = [p for p in positions if p not in whole[:1]]
+            dropped.update(gone)
+            self._warn("reader.breakdown-columns",
+                       f"{title.text!r}: columns {', '.join(str(keep[p] + 1) for p in gone)} "
+                       f"({'; '.join(specs[p].header for p in gone)}) report one period side by side, a "
+                       "breakdown this converter does not write as dimensions; skipped", line)
+        return ([k for p, k in enumerate(keep) if p not in dropped],
+                [s for p, s in enumerate(specs) if p not in dropped])
+
     def _dated_columns(self, columns: list[ColumnSlot], above: list[list[Chunk]], titles: list[TitleLine],
                        title: TitleLine, first_row: int, years: bool = False) -> tuple[list[int], list[ColumnSpec]]:
         """Columns that report a period (not change or percent columns), with their specs."""
@@ -191,6 +212,7 @@ class BlockReader:
                 continue
             keep.append(index)
             specs.append(spec)
+        keep, specs = self._whole_columns(keep, specs, title, first_row)
         spread = spread_spans(specs, context)
         for index, spec in zip(list(keep), spread, strict=True):
             if spec is None:
@@ -209,6 +231,10 @@ def _from_title(titles: list[TitleLine], title: TitleLine) -> list[TitleLine]:
         if titles[index] == title:
             return titles[index:]
     return titles
+
+
+def _period_key(spec: ColumnSpec) -> tuple[object, ...]:
+    return (spec.end, spec.span, spec.start, spec.year_only)
 
 
 def _before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:

@@ -39,6 +39,7 @@ class Vocabulary:
     content: tuple[tuple[StatementKind, Patterns], ...]
     total_labels: Patterns
     per_share_labels: Patterns
+    per_share_label_exclusions: Patterns
     per_share_headings: Patterns
     share_count_labels: Patterns
     share_labels: Patterns
@@ -47,6 +48,7 @@ class Vocabulary:
     top_level_headings: Patterns
     wrap_connectors: frozenset[str]
     non_period_columns: Patterns
+    whole_columns: Patterns
     balance_subjects: Patterns
     balance_starts: Patterns
     balance_ends: Patterns
@@ -119,6 +121,7 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         content=_kinds(statements_path, content.get("kinds")),
         total_labels=compile_patterns(rows_path, rows.get("total_labels")),
         per_share_labels=compile_patterns(rows_path, rows.get("per_share_labels")),
+        per_share_label_exclusions=compile_patterns(rows_path, rows.get("per_share_label_exclusions")),
         per_share_headings=compile_patterns(rows_path, rows.get("per_share_headings")),
         share_count_labels=compile_patterns(rows_path, rows.get("share_count_labels")),
         share_labels=compile_patterns(rows_path, rows.get("share_labels")),
@@ -127,6 +130,7 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         top_level_headings=compile_patterns(rows_path, rows.get("top_level_headings")),
         wrap_connectors=frozenset(str(word).lower() for word in connectors),
         non_period_columns=compile_patterns(rows_path, rows.get("non_period_columns")),
+        whole_columns=compile_patterns(rows_path, rows.get("whole_columns")),
         balance_subjects=compile_patterns(rows_path, balances.get("subject")),
         balance_starts=compile_patterns(rows_path, balances.get("start")),
         balance_ends=compile_patterns(rows_path, balances.get("end")),
