@@ -1,83 +1,101 @@
-"""The HTML reader against the filers' own facts, on the Inline XBRL filings in
-`../shared/corpus/ixbrl/`.
+"""The converter against the filers' own facts, on Inline XBRL 10-K and 10-Q filings.
 
-For each filing: strip the ix tags (`sources.strip_inline_xbrl`), read the plain
-HTML with the HTML reader, and take as truth the filer's `ix:nonFraction` facts
-inside the tables the reader detected as statements (value with its `sign` and
-`scale`, period from its context; facts with dimensions are left out, and so are
-facts printed inside a row's label: par values and share counts belong to the
-parenthetical statement, not to the row's amounts). A fact is
-recalled when a statement has a row with the same absolute value in a column of
-the same period (statements print signs their own way); it is recalled under the
-filer's concept when the mapper maps that row to the fact's concept.
+For each filing: the whole converter (read → map → facts → checks) runs on the document with its
+ix tags stripped, as on any HTML filing; the truth is the filer's own `ix:nonFraction` facts on
+its face statements. The face statements are found from the filer's tags, not by our reader:
+per statement the table (or run of adjacent tables) holding its anchor concepts, with the most
+facts (balance sheet: Assets and LiabilitiesAndStockholdersEquity; income statement: earnings
+per share or net income; comprehensive income: ComprehensiveIncomeNetOfTax; cash flow: net cash
+from operating activities). Facts with dimensions are left out, and so are facts printed inside a
+row's label (par values, authorised shares: the parenthetical statement).
 
-    python benchmarks/ixbrl_truth.py [--no-mapping] [--in-sample] [--misses N] [FILING ...]
+Each truth fact is classed:
+- right: a fact of ours with the filer's concept, period and value;
+- sign: the filer's concept and period, the value negated;
+- concept: the value at the right period under another concept;
+- period: the value under the filer's concept or any concept, at another period only;
+- scale: the filer's concept and period, the value off by a factor of 10^3, 10^6 or 10^9;
+- missing: none of these.
+"found" = right + sign + concept (the value at the right period).
 
-The shipped label evidence was learned from rows of these same filings, so each filing
-is mapped leave-one-company-out: with the evidence of its own company left out, as a
-filing of a company the mapper never saw. `--in-sample` maps with the shipped evidence.
+Every filing is mapped leave-one-company-out: the mapper's evidence and the filers' vocabulary
+lose the filing's company (by ticker and CIK), as for a company the mapper never saw.
+
+    python benchmarks/ixbrl_truth.py [--folder DIR ...] [--in-sample] [--misses N] [--only NAME ...]
+
+Folders default to ../shared/corpus/ixbrl and benchmarks/filings/ixbrl (the gathered filings).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import tempfile
 import time
-from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from lxml import etree
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from converter.model import Duration, Instant, Period, Statement  # noqa: E402
-from converter.readers import html, html_dom  # noqa: E402
-from converter.sources import strip_inline_xbrl  # noqa: E402
-from converter.readers.statements import build_statements  # noqa: E402
+from converter.errors import XbrlconvError  # noqa: E402
+from converter.model import Duration, Instant, Period  # noqa: E402
+from converter.readers import html_dom  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ixbrl"
+SHARED_IXBRL = ROOT.parent / "shared" / "corpus" / "ixbrl"
+GATHERED_IXBRL = ROOT / "benchmarks" / "filings" / "ixbrl"
 _ZERO_FORMATS = ("fixed-zero", "zerodash", "numwordsen")
+ANCHORS = {  # statement -> sets of concepts; a table holding all of one set is that statement
+    "balance_sheet": [{"us-gaap:Assets"}, {"us-gaap:LiabilitiesAndStockholdersEquity"}],
+    "income_statement": [{"us-gaap:EarningsPerShareBasic"}, {"us-gaap:EarningsPerShareDiluted"},
+                         {"us-gaap:EarningsPerShareBasicAndDiluted"},
+                         {"us-gaap:NetIncomeLoss", "us-gaap:IncomeTaxExpenseBenefit"}],
+    "comprehensive_income": [{"us-gaap:ComprehensiveIncomeNetOfTax"},
+                             {"us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"}],
+    "cash_flow": [{"us-gaap:NetCashProvidedByUsedInOperatingActivities"},
+                  {"us-gaap:NetCashProvidedByUsedInInvestingActivities"},
+                  {"us-gaap:NetCashProvidedByUsedInFinancingActivities"}],
+}
+ADJACENT = 2  # tables of one statement lie at most this many tables apart
+CLASSES = ("right", "sign", "concept", "period", "scale", "missing")
+_CIK = re.compile(r"EntityCentralIndexKey[^>]*>\s*(\d{1,10})\s*<")
 
 
 @dataclass(frozen=True)
 class Fact:
-    concept: str  # "prefix:Name"
+    concept: str
     period: Period
     value: Decimal
-    table: int  # position of its table among all tables
+    table: int
+    statement: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Score:
     name: str
-    facts: int
-    recalled: int
-    concept_hits: int | None
-    statements: int
-    seconds: float
-    in_labels: int  # facts printed inside row labels, left out of `facts`
+    company: str
+    counts: Counter[str] = field(default_factory=Counter)
+    by_statement: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    misses: list[tuple[str, Fact]] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str = ""
 
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
-def filings(names: list[str]) -> list[Path]:
-    found = []
-    for folder in sorted(CORPUS.iterdir()):
-        if not folder.is_dir() or (names and folder.name not in names):
-            continue
-        documents = sorted((path for path in folder.iterdir() if path.suffix in (".htm", ".html")),
-                           key=lambda path: -path.stat().st_size)
-        found.extend(documents[:1])  # the filing's main document is its largest
-    return found
-
-
-def _date(text: str) -> date:
-    return date.fromisoformat(text.strip()[:10])
+    @property
+    def found(self) -> int:
+        return self.counts["right"] + self.counts["sign"] + self.counts["concept"]
 
 
 def _local(element: etree._Element) -> str:
-    """Tag name without prefix, lower case (the HTML parser keeps `ix:` in the name)."""
     return element.tag.rsplit(":", 1)[-1].rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
 
 
@@ -85,8 +103,12 @@ def _child(element: etree._Element, name: str) -> etree._Element | None:
     return next((node for node in element.iter() if _local(node) == name), None)
 
 
+def _date(text: str) -> date:
+    return date.fromisoformat(text.strip()[:10])
+
+
 def contexts(root: etree._Element) -> dict[str, Period]:
-    """Contexts without dimensions → their period (XBRL end dates are inclusive days)."""
+    """Contexts without dimensions → their period."""
     periods: dict[str, Period] = {}
     for context in (node for node in root.iter() if _local(node) == "context"):
         if _child(context, "segment") is not None or _child(context, "scenario") is not None:
@@ -114,37 +136,14 @@ def fact_value(element: etree._Element) -> Decimal | None:
             number = Decimal(cleaned)
         except InvalidOperation:
             return None
-    number = number.scaleb(int(element.get("scale", "0")))
+    number = number.scaleb(int(element.get("scale", "0") or 0))
     if number == number.to_integral_value():
         number = number.quantize(Decimal(1))
     return -number if element.get("sign") == "-" else number
 
 
-def truth(path: Path, tables: set[int]) -> tuple[list[Fact], int]:
-    """The filer's facts in the given tables of the original filing, parsed as the reader
-    parses HTML (so tables are counted alike), and how many facts sit in row labels."""
-    root = etree.fromstring(path.read_bytes(), html_dom.parser())
-    periods = contexts(root)
-    facts: dict[tuple[str, str], Fact] = {}
-    in_labels = 0
-    for number, table in enumerate(root.iter("table")):
-        if number not in tables:
-            continue
-        for element in (node for node in table.iter() if _local(node) == "nonfraction"):
-            if _in_label(element):
-                in_labels += 1
-                continue
-            context = element.get("contextref", "")
-            value = fact_value(element)
-            if context in periods and value is not None:
-                facts.setdefault((element.get("name", ""), context),
-                                 Fact(element.get("name", ""), periods[context], value, number))
-    return list(facts.values()), in_labels
-
-
 def _in_label(element: etree._Element) -> bool:
-    """Whether the fact is printed inside a row's label ("$0.00001 par value; 50,400,000 shares
-    authorized"): those belong to the parenthetical statement, not to the row's amounts."""
+    """Whether the fact sits in the row's first non-empty cell (its label)."""
     cell = next((node for node in element.iterancestors() if _local(node) in ("td", "th")), None)
     if cell is None or cell.getparent() is None:
         return False
@@ -153,50 +152,52 @@ def _in_label(element: etree._Element) -> bool:
     return first is cell
 
 
-def produced(statements: list[Statement], mapper: object | None) -> dict[tuple[Period, Decimal], set[str]]:
-    """(period, |value|) → the concepts the mapper gives the rows showing it."""
-    shown: dict[tuple[Period, Decimal], set[str]] = defaultdict(set)
-    for statement in statements:
-        mappings = mapper.map_statement(statement) if mapper is not None else [None] * len(statement.items)
-        for item, mapping in zip(statement.items, mappings, strict=True):
-            for column, value in zip(statement.columns, item.values, strict=True):
-                if value is None:
-                    continue
-                for period in _periods_shown(column.period):
-                    concepts = shown[(period, abs(value))]
-                    if mapping is not None:
-                        concepts.add(mapping.concept.qname)
-    return shown
+def face_facts(path: Path) -> list[Fact]:
+    """The filer's undimensioned facts on its face statements (see the module docstring)."""
+    root = etree.fromstring(path.read_bytes(), html_dom.parser())
+    periods = contexts(root)
+    tables: list[list[tuple[str, Period, Decimal]]] = []
+    for table in root.iter("table"):
+        found = []
+        for element in (node for node in table.iter() if _local(node) == "nonfraction"):
+            context, value = element.get("contextref", ""), fact_value(element)
+            if context in periods and value is not None and not _in_label(element):
+                found.append((element.get("name", ""), periods[context], value))
+        tables.append(found)
+    facts: dict[tuple[str, Period], Fact] = {}
+    for statement, anchor_sets in ANCHORS.items():
+        holding = [i for i, found in enumerate(tables)
+                   if any(anchors <= {name for name, _, _ in found} for anchors in anchor_sets)]
+        if not holding:
+            continue
+        runs: list[list[int]] = []
+        for index in holding:
+            if runs and index - runs[-1][-1] <= ADJACENT:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        best = max(runs, key=lambda run: sum(len(tables[i]) for i in range(run[0], run[-1] + 1)))
+        for index in range(best[0], best[-1] + 1):
+            for name, period, value in tables[index]:
+                facts.setdefault((name, period), Fact(name, period, value, index, statement))
+    return list(facts.values())
 
 
-def _periods_shown(period: Period) -> list[Period]:
-    """A duration column also shows the balances at its end and at the day before its start
-    (a cash-flow statement's beginning and ending cash)."""
-    if isinstance(period, Duration):
-        return [period, Instant(period.end), Instant(period.start - timedelta(days=1))]
-    return [period]
+def company_and_cik(path: Path) -> tuple[str, str | None]:
+    from converter.learning.rows import company_of
+
+    match = _CIK.search(path.read_text(encoding="utf-8", errors="replace")[:5_000_000])
+    return company_of(path.name), str(int(match[1])) if match else None
 
 
-def score(path: Path, mapper: object | None, misses: int) -> Score:
-    markup = strip_inline_xbrl(path.read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    result = html.scan(markup)
-    statements, _ = build_statements([found.candidate for found in result.found])
-    seconds = time.perf_counter() - started
-    facts, in_labels = truth(path, {found.table for found in result.found})
-    shown = produced(statements, mapper)
-    recalled = [fact for fact in facts if (fact.period, abs(fact.value)) in shown]
-    concept_hits = (sum(1 for fact in recalled if fact.concept in shown[(fact.period, abs(fact.value))])
-                    if mapper is not None else None)
-    for fact in [fact for fact in facts if fact not in recalled][:misses]:
-        print(f"    miss {fact.concept} {fact.period} {fact.value} (table {fact.table})")
-    return Score(path.parent.name, len(facts), len(recalled), concept_hits, len(statements), seconds, in_labels)
-
-
-class MapperFactory:
-    """The mapper of a filing: the shipped one, or one whose evidence leaves out the filing's company."""
+class Mappers:
+    """The mapper of a filing: the shipped one, or one whose evidence and filers' vocabulary leave
+    out the filing's company."""
 
     def __init__(self, in_sample: bool) -> None:
+        from converter.learning.evidence import live_names, training_rows
+        from converter.learning.rows import DEFAULT_SHARED
+        from converter.learning.vocabulary import fsds_rows
         from converter.mapping.engine import Mapper
         from converter.mapping.evidence import load_evidence
         from converter.mapping.normalize import load_normalizer
@@ -204,45 +205,153 @@ class MapperFactory:
 
         self.shipped = Mapper(load_catalog())
         self.in_sample = in_sample
-        self.evidence = load_evidence(load_normalizer())
+        self.normalizer = load_normalizer()
+        self.evidence = load_evidence(self.normalizer)
+        self.live = live_names(self.shipped.catalog)
+        self.filer_rows = [] if in_sample else list(fsds_rows(DEFAULT_SHARED))
+        self.rows = [] if in_sample else training_rows(DEFAULT_SHARED)[0]
 
-    def get(self, path: Path) -> object:
+    def get(self, company: str, cik: str | None) -> object:
+        from converter.learning.vocabulary import build_vocabulary, carried_forward, conventions
         from converter.mapping.engine import Mapper
-        from converter.mapping.learn import company_of
 
         if self.in_sample:
             return self.shipped
-        return Mapper(self.shipped.catalog, evidence=self.evidence.without(company_of(path.parent.name)),
-                      names=self.shipped.names)
+        records = build_vocabulary(self.filer_rows, self.live, self.normalizer,
+                                   frozenset({cik}) if cik else frozenset())
+        others = [row for row in self.rows if row.company != company]
+        records = carried_forward(records, conventions(records, others, self.live, self.normalizer))
+        return Mapper(self.shipped.catalog, evidence=self.evidence.without(company), names=self.shipped.names,
+                      vocabulary=records)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("filings", nargs="*", help="folder names under corpus/ixbrl (default: all)")
-    parser.add_argument("--no-mapping", action="store_true", help="skip the concept figure")
-    parser.add_argument("--in-sample", action="store_true",
-                        help="map with the shipped evidence, the filing's own company included")
-    parser.add_argument("--misses", type=int, default=0, help="print up to N missed facts per filing")
-    args = parser.parse_args()
-    mappers = None if args.no_mapping else MapperFactory(args.in_sample)
-    totals = [0, 0, 0]
-    print(f"{'filing':40} {'stmts':>5} {'facts':>6} {'value@period':>13} {'concept':>9} {'read s':>7} "
-          f"{'in labels':>9}")
-    for path in filings(args.filings):
-        result = score(path, mappers.get(path) if mappers else None, args.misses)
-        totals[0] += result.facts
-        totals[1] += result.recalled
-        totals[2] += result.concept_hits or 0
-        concept = f"{result.concept_hits / result.facts:9.1%}" if result.concept_hits is not None and result.facts \
-            else f"{'-':>9}"
-        recall = f"{result.recalled / result.facts:13.1%}" if result.facts else f"{'-':>13}"
-        print(f"{result.name:40} {result.statements:5} {result.facts:6} {recall} {concept} {result.seconds:7.2f} "
-              f"{result.in_labels:9}")
-    if totals[0]:
-        concept_total = f"{totals[2] / totals[0]:9.1%}" if mappers is not None else f"{'-':>9}"
-        print(f"{'all':40} {'':5} {totals[0]:6} {totals[1] / totals[0]:13.1%} {concept_total}")
+def classify(fact: Fact, ours: dict[tuple[str, Period], set[Decimal]],
+             shown: dict[tuple[Period, Decimal], set[str]], anywhere: set[Decimal]) -> str:
+    values = ours.get((fact.concept, fact.period), set())
+    if fact.value in values:
+        return "right"
+    if -fact.value in values:
+        return "sign"
+    if shown.get((fact.period, abs(fact.value))):
+        return "concept"
+    if fact.value and any(abs(v) == abs(fact.value).scaleb(k) for v in values for k in (-9, -6, -3, 3, 6, 9)):
+        return "scale"
+    if abs(fact.value) in anywhere:
+        return "period"
+    return "missing"
+
+
+def score(path: Path, mappers: Mappers, misses: int) -> Score:
+    from converter.pipeline import ConvertOptions, prepare
+
+    company, cik = company_and_cik(path)
+    result = Score(path.name, company)
+    truth = face_facts(path)
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            prepared = prepare(ConvertOptions(input=path, outdir=Path(out), validate=False),
+                               mapper=mappers.get(company, cik))
+    except XbrlconvError as exc:
+        result.error = str(exc)
+        prepared = None
+    result.seconds = time.perf_counter() - started
+    ours: dict[tuple[str, Period], set[Decimal]] = defaultdict(set)
+    shown: dict[tuple[Period, Decimal], set[str]] = defaultdict(set)
+    anywhere: set[Decimal] = set()
+    if prepared is not None:
+        periods = {c.id: c.period for c in prepared.report.contexts}
+        for fact in prepared.report.facts:
+            if isinstance(fact.value, Decimal):
+                period = periods[fact.context_id]
+                ours[(fact.concept, period)].add(fact.value)
+                shown[(period, abs(fact.value))].add(fact.concept)
+                anywhere.add(abs(fact.value))
+    for fact in truth:
+        cls = classify(fact, ours, shown, anywhere)
+        result.counts[cls] += 1
+        result.by_statement[fact.statement][cls] += 1
+        if cls != "right" and len(result.misses) < misses:
+            result.misses.append((cls, fact))
+    return result
+
+
+def filings(folders: list[Path], only: list[str]) -> list[Path]:
+    found = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.htm*")):
+            if only and not any(name in str(path) for name in only):
+                continue
+            head = path.read_bytes()[:2_000_000]
+            if b"ix:header" in head or b"ix:nonFraction" in head:
+                found.append(path)
+    return _main_documents(found)
+
+
+def _main_documents(paths: list[Path]) -> list[Path]:
+    """One document per filing: every document of the gathered folder (one filing each), and the
+    largest of each shared filing's folder (its main document; the others are exhibits)."""
+    largest: dict[Path, Path] = {}
+    for path in paths:
+        if path.parent == GATHERED_IXBRL:
+            largest[path] = path
+        elif path.parent not in largest or path.stat().st_size > largest[path.parent].stat().st_size:
+            largest[path.parent] = path
+    return sorted(largest.values())
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--folder", type=Path, action="append", help="folder of Inline XBRL filings")
+    parser.add_argument("--only", action="append", default=[], help="filings whose path contains this")
+    parser.add_argument("--in-sample", action="store_true", help="map with the shipped evidence")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N misses per filing")
+    args = parser.parse_args(argv)
+    mappers = Mappers(args.in_sample)
+    paths = filings(args.folder or [SHARED_IXBRL, GATHERED_IXBRL], args.only)
+    scores = []
+    print(f"{'filing':44} {'facts':>6} {'found':>6} {'concept':>7}  " + " ".join(f"{c:>7}" for c in CLASSES[1:])
+          + "   secs")
+    for path in paths:
+        result = score(path, mappers, args.misses)
+        scores.append(result)
+        print(f"{result.name[:44]:44} {result.total:6} {_pct(result.found, result.total)} "
+              f"{_pct(result.counts['right'], result.total):>7}  "
+              + " ".join(f"{result.counts[c]:7}" for c in CLASSES[1:]) + f" {result.seconds:6.1f}"
+              + (f"  ERROR {result.error[:80]}" if result.error else ""), flush=True)
+        for cls, fact in result.misses:
+            print(f"      {cls:8} {fact.statement[:9]} {fact.concept} {fact.period} {fact.value}")
+    totals: Counter[str] = Counter()
+    statements: dict[str, Counter[str]] = defaultdict(Counter)
+    companies: dict[str, Counter[str]] = defaultdict(Counter)
+    for result in scores:
+        totals.update(result.counts)
+        companies[result.company].update(result.counts)
+        for statement, counts in result.by_statement.items():
+            statements[statement].update(counts)
+
+    def line(name: str, counts: Counter[str]) -> str:
+        whole = sum(counts.values())
+        found = counts["right"] + counts["sign"] + counts["concept"]
+        return (f"{name:44} {whole:6} {_pct(found, whole)} {_pct(counts['right'], whole):>7}  "
+                + " ".join(f"{counts[c]:7}" for c in CLASSES[1:]))
+
+    print()
+    for statement, counts in sorted(statements.items()):
+        print(line(statement, counts))
+    print(line(f"all ({len(scores)} filings, {len(companies)} companies)", totals))
+    worst = sorted(companies.items(), key=lambda kv: (kv[1]["right"] + kv[1]["sign"] + kv[1]["concept"])
+                   / max(sum(kv[1].values()), 1))[:5]
+    print("lowest companies (found): " + ", ".join(
+        f"{name} {_pct(c['right'] + c['sign'] + c['concept'], sum(c.values())).strip()}" for name, c in worst))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -19,6 +19,7 @@ prints them. Both are how the shipped model.yaml was made.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -30,15 +31,9 @@ from converter.mapping.batch import row_context  # noqa: E402
 from converter.mapping.context import ItemContext, load_cues  # noqa: E402
 from converter.mapping.engine import Mapper  # noqa: E402
 from converter.mapping.index import NameIndex  # noqa: E402
-from converter.mapping.learn import (  # noqa: E402
-    DEFAULT_SHARED,
-    TrainingRow,
-    build_evidence,
-    close_sections,
-    live_names,
-    looks_total,
-    training_rows,
-)
+from converter.learning.evidence import build_evidence, live_names, training_rows  # noqa: E402
+from converter.learning.rows import DEFAULT_SHARED, TrainingRow, close_sections, company_of, looks_total  # noqa: E402,E501
+from converter.learning.vocabulary import build_vocabulary, carried_forward, conventions, fsds_rows  # noqa: E402,E501
 from converter.mapping.normalize import load_normalizer  # noqa: E402
 from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
 from converter.mapping.scoring import Features  # noqa: E402
@@ -65,18 +60,41 @@ class Outcome:
     confidence: float  # the mapper's confidence in the us-gaap concept it chose or rejected
 
 
-def prepare(catalog: Catalog, model: ScoringModel, shared: Path, linkbases: bool = True) -> list[Case]:
+_CIK = re.compile(rb"EntityCentralIndexKey[^>]*>\s*(\d{1,10})\s*<")
+
+
+def company_ciks(shared: Path) -> dict[str, frozenset[str]]:
+    """Company (as `company_of` names it) -> the CIKs its Inline XBRL filings in `shared` declare,
+    so that its rows in the filers' vocabulary are left out with it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in sorted((shared / "corpus" / "ixbrl").glob("*/*.htm*")):
+        match = _CIK.search(path.read_bytes()[:4_000_000])
+        if match:
+            found[company_of(path.name)].add(str(int(match[1])))
+    return {company: frozenset(ciks) for company, ciks in found.items()}
+
+
+def prepare(catalog: Catalog, model: ScoringModel, shared: Path, linkbases: bool = True,
+            vocabulary: bool = True) -> list[Case]:
     """Features of every row, computed with its own company left out of the evidence (the
-    evidence also holds the rows of the filers' linkbases, `learn.training_rows`)."""
+    evidence also holds the rows of the filers' linkbases, `learn.training_rows`) and of the
+    filers' vocabulary."""
     normalizer = load_normalizer()
     cues = load_cues(normalizer)
     rows, extra = training_rows(shared, linkbases)
     rows = close_sections(rows, cues, normalizer)
-    evidence = build_evidence(rows + extra, live_names(catalog), normalizer)
+    live = live_names(catalog)
+    evidence = build_evidence(rows + extra, live, normalizer)
+    filer_rows = list(fsds_rows(shared)) if vocabulary else []
+    ciks = company_ciks(shared)
     names = NameIndex(catalog, normalizer, cues)
     cases: list[Case] = []
     for company in sorted({row.company for row in rows}):
-        mapper = Mapper(catalog, evidence=evidence.without(company), model=model, names=names)
+        records = build_vocabulary(filer_rows, live, normalizer, ciks.get(company, frozenset()))
+        others = [row for row in rows if row.company != company]
+        records = carried_forward(records, conventions(records, others, live, normalizer))
+        mapper = Mapper(catalog, evidence=evidence.without(company), model=model, names=names,
+                        vocabulary=records)
         for row in (r for r in rows if r.company == company):
             raw = {"label": row.label, "statement": row.statement, "section": row.section,
                    "period_type": row.period_type, "is_total": looks_total(row.label), "value": row.value}
@@ -255,11 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--no-linkbases", action="store_true",
                         help="learn from rows-train.jsonl only, not from the filers' linkbases")
+    parser.add_argument("--no-vocabulary", action="store_true",
+                        help="leave the filers' vocabulary (Financial Statement Data Sets) out")
     args = parser.parse_args(argv)
     model = load_model()
     if args.fit or args.tune:
         model = replace(model, calibration=((0.0, 0.0), (1.0, 1.0)))
-    cases = prepare(load_catalog(), model, args.shared, linkbases=not args.no_linkbases)
+    cases = prepare(load_catalog(), model, args.shared, linkbases=not args.no_linkbases,
+                    vocabulary=not args.no_vocabulary)
     if args.tune:
         model = tune(cases, model)
     outcomes = evaluate(cases, model)

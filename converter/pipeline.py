@@ -151,9 +151,10 @@ def shared_mapper() -> Mapper:
     return Mapper(load_catalog())
 
 
-def _map(document: Document, options: ConvertOptions, entity: Entity) -> tuple[tuple[Mapping, ...], ...]:
+def _map(document: Document, options: ConvertOptions, entity: Entity,
+         mapper: Mapper | None = None) -> tuple[tuple[Mapping, ...], ...]:
     overrides = _overrides(options.mapping.resolve()).for_company(entity.cik) if options.mapping else None
-    mapper = shared_mapper().for_document(entity.prefix, overrides)
+    mapper = (mapper or shared_mapper()).for_document(entity.prefix, overrides)
     return align_balances(document, [mapper.map_statement(statement) for statement in document.statements])
 
 
@@ -212,8 +213,9 @@ class Prepared:
     diagnostics: tuple[Diagnostic, ...]  # the reader's, the conversion's notes and the self-checks'
 
 
-def prepare(options: ConvertOptions, clock: _Clock | None = None) -> Prepared:
-    """read → map → facts → checks for `options.input` (nothing is written)."""
+def prepare(options: ConvertOptions, clock: _Clock | None = None, mapper: Mapper | None = None) -> Prepared:
+    """read → map → facts → checks for `options.input` (nothing is written); `mapper` defaults to
+    the shipped one (benchmarks pass one that never saw the document's company)."""
     clock = clock or _Clock()
     _check_size(Path(options.input))
     document = read_document(options.input)
@@ -221,7 +223,7 @@ def prepare(options: ConvertOptions, clock: _Clock | None = None) -> Prepared:
     notes: list[Diagnostic] = []
     period_end = _period_end(document)
     entity = _entity(options, document, period_end, notes)
-    mappings = _map(document, options, entity)
+    mappings = _map(document, options, entity, mapper)
     clock.lap("map")
     form = options.form or document.meta.form_type
     if not form:

@@ -1,4 +1,4 @@
-"""Face-statement rows from filers' presentation and label linkbases (converter/mapping/linkbase_rows.py)."""
+"""Face-statement rows from filers' presentation and label linkbases (converter/learning/linkbases.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from converter.errors import InputError
-from converter.mapping.learn import TrainingRow
-from converter.mapping.linkbase_rows import (
+from converter.learning.rows import TrainingRow
+from converter.learning.linkbases import (
     linkbase_rows,
     load_role_words,
     shared_linkbase_folders,

@@ -10,7 +10,8 @@ import yaml
 from tests.conftest import shared_path
 from converter.errors import TaxonomyError
 from converter.mapping.context import load_cues
-from converter.mapping.learn import build_evidence, company_of, live_names, read_rows, training_rows
+from converter.learning.evidence import build_evidence, live_names, training_rows
+from converter.learning.rows import company_of, read_rows
 from converter.mapping.evidence import CURATED_FILE, EXTENSION, STATS_FILE, load_curated, load_evidence
 from converter.mapping.normalize import NORMALIZE_FILE, load_normalizer
 from converter.model import PeriodType
@@ -24,7 +25,7 @@ def catalog():
 
 def test_label_stats_match_the_normalisation_rules() -> None:
     data = json.loads(STATS_FILE.read_text(encoding="utf-8"))
-    assert data["normalize_digest"] == load_normalizer().digest, "run python -m converter.mapping.learn"
+    assert data["normalize_digest"] == load_normalizer().digest, "run python benchmarks/learn.py"
     statements = [row[1] for row in data["rows"]]
     assert len(statements) - statements.count("comprehensive_income") == 1588  # rows-train.jsonl
     assert statements.count("comprehensive_income") == 103  # the linkbases' statements of comprehensive income
@@ -35,7 +36,7 @@ def test_label_stats_are_what_the_learner_makes_from_the_corpus(catalog) -> None
     shared = shared_path("corpus", "mapping", "rows-train.jsonl").parents[2]
     rows, extra = training_rows(shared)
     rebuilt = build_evidence(rows + extra, live_names(catalog), normalizer)
-    assert rebuilt == load_evidence(normalizer), "run python -m converter.mapping.learn"
+    assert rebuilt == load_evidence(normalizer), "run python benchmarks/learn.py"
 
 
 def test_label_stats_name_only_live_concepts(catalog) -> None:

@@ -10,7 +10,7 @@ import pytest
 from converter.mapping.conceptwords import WORDS_FILE, load_words, words_of
 from converter.mapping.context import load_cues
 from converter.mapping.index import NameIndex
-from converter.mapping.learn import concept_words
+from converter.learning.evidence import concept_words
 from converter.mapping.normalize import load_normalizer
 from converter.taxonomy.catalog import load_catalog
 
@@ -23,8 +23,8 @@ def catalog():
 def test_concept_words_are_up_to_date(catalog) -> None:
     normalizer = load_normalizer()
     data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
-    assert data["normalize_digest"] == normalizer.digest, "run python -m converter.mapping.learn"
-    assert load_words(normalizer) == concept_words(catalog, normalizer), "run python -m converter.mapping.learn"
+    assert data["normalize_digest"] == normalizer.digest, "run python benchmarks/learn.py"
+    assert load_words(normalizer) == concept_words(catalog, normalizer), "run python benchmarks/learn.py"
 
 
 def test_concept_words_split_names_and_labels(catalog) -> None:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from converter.datafiles import RESTORE, read_data
 from converter.errors import InputError, TaxonomyError
-from converter.mapping.learn import TrainingRow
+from converter.learning.rows import TrainingRow
 from converter.resources import TAXONOMY_DIR
 from converter.taxonomy.xlink import LINK, XLINK
 

@@ -13,11 +13,14 @@ the row gets an extension concept named after its label.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from converter.mapping.context import ItemContext, effective_sections, load_cues, netted_labels
+from converter.mapping.arrays import name_arrays
 from converter.mapping.evidence import EXTENSION, Evidence, load_curated, load_evidence
+from converter.mapping.filers import FilerVocabulary, VocabularyRecord, load_vocabulary
 from converter.mapping.extension import ExtensionFactory
 from converter.mapping.index import LabelIndex, NameIndex, name_index
 from converter.mapping.normalize import load_normalizer
@@ -35,8 +38,10 @@ _ALTERNATIVES = 4
 class Mapper:
     def __init__(self, catalog: Catalog, overrides: Overrides | None = None,
                  extension_prefix: str = "ext", *, evidence: Evidence | None = None,
-                 model: ScoringModel | None = None, names: NameIndex | None = None) -> None:
-        """`evidence`, `model` and `names` default to the shipped data; the benchmark passes its own."""
+                 model: ScoringModel | None = None, names: NameIndex | None = None,
+                 vocabulary: Iterable[VocabularyRecord] | None = None) -> None:
+        """`evidence`, `model`, `names` and `vocabulary` default to the shipped data; the benchmark
+        passes its own."""
         self.catalog = catalog
         self.overrides = overrides
         self.normalizer = load_normalizer()
@@ -45,7 +50,8 @@ class Mapper:
         self.model = model or load_model()
         learned = evidence if evidence is not None else load_evidence(self.normalizer)
         labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
-        self.scorer = Scorer(labels, self.model)
+        records = vocabulary if vocabulary is not None else load_vocabulary(self.normalizer)
+        self.scorer = Scorer(labels, self.model, FilerVocabulary(records, name_arrays(self.names)))
         self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
 
     def for_document(self, extension_prefix: str, overrides: Overrides | None = None) -> Mapper:

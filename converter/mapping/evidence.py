@@ -11,7 +11,7 @@ from converter.errors import TaxonomyError
 from converter.mapping.normalize import Normalizer
 from converter.resources import TAXONOMY_DIR
 
-RELEARN = "run `python -m converter.mapping.learn`"
+RELEARN = "run `python benchmarks/learn.py`"
 
 STATS_FILE = TAXONOMY_DIR / "mapping" / "label-stats.json"
 CURATED_FILE = TAXONOMY_DIR / "mapping" / "curated.yaml"

@@ -13,7 +13,7 @@ from converter.resources import TAXONOMY_DIR
 
 MODEL_FILE = TAXONOMY_DIR / "mapping" / "model.yaml"
 FEATURES = ("name", "cover", "row", "exact", "prior", "stated", "section", "contra", "fit", "vote", "conflict",
-            "curated")
+            "curated", "vexact", "vvote")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import numpy as np
 from converter.mapping.arrays import Floats, Ints, LabelArrays
 from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
+from converter.mapping.filers import FilerVocabulary
 from converter.mapping.index import LabelIndex
 from converter.mapping.params import FEATURES, ScoringModel
 from converter.model import Balance
@@ -17,6 +18,7 @@ from converter.model import Balance
 _RANK_DEPTH = 10
 _EXTENSION_SHARPNESS = 4
 _SOFTMAX_DEPTH = 50  # the best scores the softmax denominator sums
+_FILER_VOTE_FLOOR = 0.01  # a concept with this share of the filers' votes becomes a candidate
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,12 @@ class Features:
 
 
 class Scorer:
-    def __init__(self, labels: LabelIndex, model: ScoringModel) -> None:
+    def __init__(self, labels: LabelIndex, model: ScoringModel, vocabulary: FilerVocabulary | None = None) -> None:
         self.labels = labels
         self.names = labels.names
         self.model = model
         self.arrays = LabelArrays(labels)
+        self.vocabulary = vocabulary
 
     def features(self, ctx: ItemContext) -> Features:
         """Feature values (in `FEATURES` order) of every candidate that shares a word with the row."""
@@ -81,6 +84,9 @@ class Scorer:
                    for scores in (row_s, exact, vote)]
         for dense in learned[:2]:  # a concept with votes has a row score too
             mask[dense[0]] = True
+        filers_exact, filers_votes = self._filers(query, statement, key)
+        mask[filers_exact[0][filers_exact[0] < arrays.concepts.size]] = True
+        mask |= filers_votes[:-1] > _FILER_VOTE_FLOOR
         ids = np.flatnonzero(mask & arrays.concepts.allowed(ctx.kind, ctx.period_type))
         row_a, exact_a, vote_a = (self._gather(ids, dense) for dense in learned)
         stated_agree, stated_conflict = arrays.agreement(ids, stated, learned=False)
@@ -89,19 +95,30 @@ class Scorer:
                    stated_agree - stated_conflict, section_agree - section_conflict,
                    arrays.concepts.debit_sign[ids] if contra else np.zeros(len(ids)), fit[ids], vote_a,
                    -(stated_conflict + section_conflict + self._sign_conflict(ids, ctx)),
-                   self._curated(ids, curated)]
+                   self._curated(ids, curated), self._gather(ids, filers_exact) * (not exact), filers_votes[ids] * (not exact)]
         extension = None
-        if row_s.get(EXTENSION) or exact.get(EXTENSION) or curated == EXTENSION:  # filers used their own
+        filers_ext_exact = float(filers_exact[1][filers_exact[0] == len(filers_votes) - 1].sum())
+        if (row_s.get(EXTENSION) or exact.get(EXTENSION) or curated == EXTENSION
+                or filers_ext_exact or filers_votes[-1] > _FILER_VOTE_FLOOR):  # filers used their own
             # an extension is named after the label: it matches the label and the section as well
             # as the best us-gaap candidate does, and competes on the filers' evidence (only
             # close labels count: the cosine is raised to _EXTENSION_SHARPNESS)
             own = {"row": row_s.get(EXTENSION, 0.0) ** _EXTENSION_SHARPNESS,
                    "exact": exact.get(EXTENSION, 0.0), "prior": 0.0, "contra": 0.0,
                    "vote": vote.get(EXTENSION, 0.0), "conflict": 0.0,
-                   "curated": 1.0 if curated == EXTENSION else 0.0}
+                   "curated": 1.0 if curated == EXTENSION else 0.0,
+                   "vexact": filers_ext_exact, "vvote": float(filers_votes[-1])}
             extension = tuple(own[f] if f in own else (float(columns[i].max()) if len(ids) else 0.0)
                               for i, f in enumerate(FEATURES))
         return label, ids, columns, extension
+
+    def _filers(self, query: dict[str, float], statement: str, key: str) -> tuple[tuple[Ints, Floats], Floats]:
+        """The filers' vocabulary on this label: exact shares (ids, shares) and dense vote shares
+        (one entry per concept, the extension last)."""
+        size = self.arrays.concepts.size
+        if self.vocabulary is None:
+            return (np.zeros(0, dtype=np.intp), np.zeros(0)), np.zeros(size + 1)
+        return self.vocabulary.exact(statement, key), self.vocabulary.votes(query, statement)
 
     def _sign_conflict(self, ids: Ints, ctx: ItemContext) -> Floats:
         """1 for an income concept that is never negative when an income-statement row prints
