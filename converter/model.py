@@ -99,6 +99,7 @@ class Diagnostic:
     message: str
     source_line: int | None = None
     concept: str | None = None
+    fact: str | None = None  # the id of the fact it is about, in the instance or Inline XBRL document
 
 
 # --- what readers produce ------------------------------------------------------------

@@ -48,6 +48,7 @@ class ConvertOptions:
     taxonomy_package: Path | None = None
     formats: tuple[str, ...] = ("xbrl",)
     validate: bool = True
+    efm_plugin: Path | None = None  # the EDGAR plug-in's folder: validation also runs the EFM checks
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
         diagnostics: list[Diagnostic] = [*document.diagnostics, *notes, *report.diagnostics]
         if options.validate:
             if validator is None:
-                with Validator(package) as own:
+                with Validator(package, efm_plugin=options.efm_plugin) as own:
                     _add_validation(own, checked, report.fact_lines, diagnostics)
             else:
                 _add_validation(validator, checked, report.fact_lines, diagnostics)

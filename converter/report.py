@@ -45,6 +45,8 @@ def _diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
     }
     if diagnostic.concept is not None:
         entry["concept"] = diagnostic.concept
+    if diagnostic.fact is not None:
+        entry["fact"] = diagnostic.fact
     if diagnostic.source_line is not None:
         entry["source_line"] = diagnostic.source_line
     return entry

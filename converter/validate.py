@@ -4,7 +4,10 @@ This is the only module that imports Arelle. One `arelle.api.Session` stays
 warm across calls; Arelle's log goes to an in-memory handler and comes back as
 `Diagnostic`s. Calculation 1.1 inconsistencies are arithmetic slips in the
 source document: warnings naming the total, the sum found and the source line.
-Any other message at error level is an error.
+Any other message at error level is an error. With the SEC's Arelle EDGAR plug-in
+(`converter.efm`), the same run also applies the EDGAR Filer Manual and DQC rules,
+after the XBRL 2.1 and Calculation 1.1 checks; their findings keep the plug-in's
+codes and levels.
 """
 
 from __future__ import annotations
@@ -18,17 +21,18 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from arelle import PackageManager
+from arelle import PackageManager, PluginManager
 from arelle.api.Session import Session
 from arelle.ModelInstanceObject import ModelFact
 from arelle.ModelValue import dateunionDate
 from arelle.RuntimeOptions import RuntimeOptions, RuntimeOptionsException
 from lxml import etree
 
+from converter.efm import DISCLOSURE_SYSTEM
 from converter.errors import TaxonomyError, ValidationSetupError
 from converter.model import Diagnostic, Severity
 from converter.taxonomy.package import default_package
-from converter.taxonomy.subset import subset_package
+from converter.taxonomy.subset import declared_concepts, subset_package
 
 CALC_INCONSISTENCY = re.compile(
     r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
@@ -42,6 +46,8 @@ FRAGMENT = re.compile(r"#([A-Za-z_][\w.-]*)$")
 US_GAAP_REFERENCE = re.compile(
     rb"us-gaap-2024\.xsd#us-gaap_([A-Za-z0-9_]+)|<us-gaap:([A-Za-z0-9_]+)[\s>]|[\"']us-gaap:([A-Za-z0-9_]+)[\"']")
 REFERENCING_SUFFIXES = (".xml", ".xsd", ".htm", ".json")
+EXTENSION_ELEMENT = re.compile(rb"<xs:element\b[^>]*?\sname=[\"']([A-Za-z_][A-Za-z0-9_.-]*)[\"']")
+PLUGIN_FAILURES = ("arelle:pluginParameterError", "arelle:pluginLoadError")
 
 
 @dataclass(frozen=True, order=True)
@@ -113,6 +119,17 @@ class _PackagesConfig(dict[str, object]):
         self.update(packages=[], remappings={})
 
 
+class _PluginsConfig(dict[str, object]):
+    """Arelle's plug-in configuration, surviving `Session.run`'s reset the same way (KeyError 'modules')."""
+
+    def __init__(self) -> None:
+        super().__init__(modules={}, classes={})
+
+    def clear(self) -> None:
+        super().clear()
+        self.update(modules={}, classes={})
+
+
 class Validator:
     """Validates instances with one warm Arelle session; use as a context manager or `close()`.
 
@@ -121,15 +138,21 @@ class Validator:
     declarations byte for byte (`converter.taxonomy.subset`): Arelle checks every
     concept of the DTS on each run, which costs seconds for all 17,388 concepts and
     milliseconds for a filing's few dozen. A package the user names is used whole.
+
+    With `efm_plugin` (the EDGAR plug-in's folder, see `converter.efm.find_plugin`) every
+    validation also runs the EDGAR Filer Manual checks (disclosure system efm-pragmatic);
+    the subset then also declares the us-gaap concepts whose names extension concepts
+    repeat, so that EFM 6.7.16 sees them.
     """
 
-    def __init__(self, package: Path, *, subset: bool = True) -> None:
+    def __init__(self, package: Path, *, subset: bool = True, efm_plugin: Path | None = None) -> None:
         self.package = Path(package)
         if not self.package.is_file():
             raise ValidationSetupError(
                 f"taxonomy package not found: {self.package}", file=self.package,
                 hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing zip")
         self._subset = subset and self.package.resolve() == default_package().resolve()
+        self.efm_plugin = efm_plugin
         self._subsets: dict[frozenset[str], Path] = {}
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._session = Session()
@@ -153,6 +176,8 @@ class Validator:
         if not self._subset:
             return self.package
         names = frozenset(_referenced_concepts(instance.parent))
+        if self.efm_plugin is not None:
+            names |= _extension_names(instance.parent) & declared_concepts(self.package)
         if names not in self._subsets:
             if self._workdir is None:
                 self._workdir = tempfile.TemporaryDirectory(prefix="xbrlconv-subset-")
@@ -193,20 +218,26 @@ class Validator:
         return tuple(sorted(rows))
 
     def _run(self, instance: Path, *, keep_open: bool) -> tuple[_Message, ...]:
+        efm = self.efm_plugin is not None and not keep_open
         try:
             options = RuntimeOptions(
                 entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=not keep_open,
                 calcs="c11r", utrValidate=True, internetConnectivity="offline", logFile="logToBuffer",
-                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False)
+                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False,
+                plugins=str(self.efm_plugin) if efm else None,
+                disclosureSystemName=DISCLOSURE_SYSTEM if efm else None)
         except RuntimeOptionsException as exc:
             raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",
                                        file=self.package) from exc
         self._handler.messages.clear()
         PackageManager.getInstance().packagesConfig = _PackagesConfig()
+        PluginManager.getInstance().pluginConfig = _PluginsConfig()
         self._session.run(options, logHandler=self._handler)
         messages = tuple(self._handler.messages)
         self._handler.messages.clear()
         _check_setup(messages, self.package)
+        if efm:
+            _check_plugin(messages, self.efm_plugin)
         return messages
 
 
@@ -217,6 +248,14 @@ def _referenced_concepts(folder: Path) -> set[str]:
         if path.suffix in REFERENCING_SUFFIXES:
             for match in US_GAAP_REFERENCE.finditer(path.read_bytes()):
                 names.add(next(g for g in match.groups() if g).decode("ascii"))
+    return names
+
+
+def _extension_names(folder: Path) -> set[str]:
+    """Names of the concepts the schemas in `folder` declare (an extension may repeat a us-gaap name)."""
+    names: set[str] = set()
+    for path in folder.glob("*.xsd"):
+        names.update(match.decode("ascii") for match in EXTENSION_ELEMENT.findall(path.read_bytes()))
     return names
 
 
@@ -248,6 +287,14 @@ def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
                 file=package, hint="rebuild or reinstall the taxonomy package")
 
 
+def _check_plugin(messages: tuple[_Message, ...], plugin: Path | None) -> None:
+    for message in messages:
+        if message.code in PLUGIN_FAILURES:
+            raise ValidationSetupError(f"Arelle could not load the EDGAR plug-in {plugin}: {message.text}",
+                                       file=plugin, hint="pass the validate/ folder of the Arelle/EDGAR "
+                                                         "repository with --efm-plugin")
+
+
 def _fact_concepts(instance: Path) -> dict[str, str]:
     """Fact id → "prefix:Name" as written in the instance (or Inline XBRL document).
 
@@ -270,6 +317,9 @@ def _diagnostic(message: _Message, fact_lines: Mapping[str, int],
     lines = [fact_lines[f] for f in message.fact_ids if f in fact_lines]
     line = lines[0] if lines else None
     named = [concepts[f] for f in message.fact_ids if f in concepts]
+    fact = next((f for f in message.fact_ids if f in concepts), None)
+    if not named and message.args.get("concept") is not None:
+        named = [str(message.args["concept"])]
     if CALC_INCONSISTENCY.match(message.code):
         concept = named[0] if named else str(message.args.get("concept", "")) or None
         return Diagnostic(
@@ -287,7 +337,7 @@ def _diagnostic(message: _Message, fact_lines: Mapping[str, int],
     else:
         return None
     return Diagnostic(code=message.code or "arelle", severity=severity, message=message.text,
-                      source_line=line, concept=named[0] if named else None)
+                      source_line=line, concept=named[0] if named else None, fact=fact)
 
 
 def _amount(text: object) -> str:

@@ -47,6 +47,11 @@ def _read(package: Path, stamp: float) -> tuple[dict[str, bytes], list[str], dic
     return members, frame, elements
 
 
+def declared_concepts(package: Path) -> frozenset[str]:
+    """The names of every us-gaap concept `package`'s schema declares."""
+    return frozenset(_read(package, package.stat().st_mtime)[2])
+
+
 def subset_package(names: Iterable[str], out: Path, package: Path | None = None) -> Path:
     """Write to `out` a package like `package` (default: the shipped one) whose us-gaap
     schema declares only `names` and the concepts their declarations refer to."""
