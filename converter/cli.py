@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--form", help="form type for DocumentType, e.g. 10-Q, 8-K")
     convert.add_argument("--prefix", help="extension prefix (default: ticker or first word of the name)")
     convert.add_argument("--mapping", type=Path, help="mapping override file (YAML or JSON)")
+    convert.add_argument("--cover", type=Path, metavar="FILE",
+                         help="cover file (YAML or JSON): dei values the source does not give, e.g. "
+                              "'EntityEmergingGrowthCompany: false'; they override the SEC header's")
     convert.add_argument("--taxonomy-package", type=Path,
                          help="taxonomy package zip for validation (default: the shipped offline package)")
     convert.add_argument("--format", choices=(*FORMATS, "all"), default="xbrl",
@@ -164,7 +167,7 @@ def _convert(args: argparse.Namespace) -> int:
         input=args.input, outdir=args.outdir, cik=args.cik, name=args.name, ticker=args.ticker,
         form=args.form, prefix=args.prefix, mapping=args.mapping, taxonomy_package=args.taxonomy_package,
         formats=FORMATS if args.format == "all" else (args.format,), validate=not args.no_validate,
-        efm_plugin=efm_plugin))
+        efm_plugin=efm_plugin, cover=args.cover))
     print(f"{result.instance}: {result.facts} facts, {len(result.errors)} errors, "
           f"{len(result.warnings)} warnings (see {result.report})")
     return EXIT_INVALID if result.errors else EXIT_OK

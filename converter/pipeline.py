@@ -20,6 +20,8 @@ from pathlib import Path
 
 from converter.errors import InputError
 from converter.facts import build_report
+from converter.facts.dei import load_cover
+from converter.facts.rules import load_efm_rules
 from converter.mapping import Mapper, Overrides, load_overrides
 from converter.mapping.balances import align_balances
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity
@@ -49,6 +51,7 @@ class ConvertOptions:
     formats: tuple[str, ...] = ("xbrl",)
     validate: bool = True
     efm_plugin: Path | None = None  # the EDGAR plug-in's folder: validation also runs the EFM checks
+    cover: Path | None = None  # a YAML/JSON cover file: dei values the source does not give
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,8 @@ def _entity(options: ConvertOptions, document: Document, period_end: date,
         name = "Unknown registrant"
     ticker = options.ticker or meta.ticker
     prefix = _prefix(options, ticker, name)
-    stamp = period_end.strftime("%Y%m%d")
     return Entity(cik=cik.zfill(10), name=name, prefix=prefix,
-                  namespace=f"http://xbrlconv.invalid/{prefix}/{stamp}", ticker=ticker)
+                  namespace=load_efm_rules().namespace_for(prefix, period_end), ticker=ticker)
 
 
 @contextmanager
@@ -217,7 +219,8 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
         notes.append(Diagnostic("xbrlconv.formUnknown", Severity.INFO,
                                 f"no form type in the document: DocumentType is {DEFAULT_FORM}; pass --form"))
         form = DEFAULT_FORM
-    report = build_report(document, mappings, entity, form, period_end)
+    cover = load_cover(options.cover) if options.cover is not None else None
+    report = build_report(document, mappings, entity, form, period_end, cover)
     clock.lap("facts")
     package = options.taxonomy_package or default_package()
     with _staging(options.outdir) as staging:

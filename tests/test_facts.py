@@ -100,13 +100,28 @@ def test_negated_rows_get_the_negated_label(report: XbrlReport) -> None:
 
 
 def test_presentation_has_an_abstract_root_and_source_order(report: XbrlReport) -> None:
-    balance, income = report.networks
+    balance, income, cover = report.networks
     assert {a.parent for a in balance.presentation} == {"us-gaap:StatementOfFinancialPositionAbstract"}
     assert {a.parent for a in income.presentation} == {"us-gaap:IncomeStatementAbstract"}
     assert [a.order for a in balance.presentation] == list(range(1, 25))
     assert balance.presentation[0].child == "us-gaap:CashAndCashEquivalentsAtCarryingValue"
     assert income.presentation[-1].child == "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
-    assert balance.role_uri == "http://innovo-group-inc.example/20030301/role/BalanceSheet"
+    assert balance.role_uri == "http://innovo-group-inc.example/role/BalanceSheet"
+    assert balance.definition.startswith("0001 - Statement - ")
+
+
+def test_cover_network_presents_every_dei_fact_with_its_standard_label(report: XbrlReport) -> None:
+    cover = report.networks[-1]
+    assert (cover.role_id, cover.definition, cover.calculation) == ("Cover", "0000 - Document - Cover", ())
+    assert {a.parent for a in cover.presentation} == {"dei:CoverAbstract"}
+    dei = {f.concept for f in report.facts if f.concept.startswith("dei:")}
+    assert [a.child for a in cover.presentation][:3] == ["dei:DocumentType", "dei:AmendmentFlag",
+                                                        "dei:DocumentPeriodEndDate"]
+    assert {a.child for a in cover.presentation} == dei
+    labels = {lb.concept: lb.text for lb in report.labels if lb.role.endswith("/role/label")}
+    assert labels["dei:CoverAbstract"] == "Cover [Abstract]"
+    assert labels["dei:EntityRegistrantName"] == "Entity Registrant Name"
+    assert dei <= labels.keys()
 
 
 def test_cover_facts_use_the_report_duration(report: XbrlReport) -> None:
@@ -173,7 +188,8 @@ def test_extension_concepts_take_the_entity_prefix_and_a_standard_label() -> Non
     mappings = (replace(mappings[0], is_extension=True),)
     report = build_report(Document(DocumentMeta(source="x.txt"), (income,)), (mappings,), ENTITY, "10-Q")
     assert [c.qname for c in report.extension_concepts] == ["inno:RoyaltyIncome"]
-    assert [(lb.concept, lb.text) for lb in report.labels] == [("inno:RoyaltyIncome", "Royalty income")]
+    assert [(lb.concept, lb.text) for lb in report.labels if not lb.concept.startswith("dei:")] == [
+        ("inno:RoyaltyIncome", "Royalty income")]
 
 
 def test_mappings_must_align_with_items() -> None:
