@@ -136,3 +136,15 @@ def test_fact_without_unit_has_no_decimals(tmp_path: Path, seed_report: XbrlRepo
     root = parse(write_xbrl(report, tmp_path)[0])
     element = root.find("{http://xbrl.sec.gov/dei/2024}DocumentType")
     assert element.get("decimals") is None and element.get("unitRef") is None
+
+
+def test_xml_files_are_ascii_with_character_references(seed_report: XbrlReport, tmp_path: Path) -> None:
+    extension = next(lb for lb in seed_report.labels if lb.role.endswith("/role/label"))
+    curly = replace(extension, text="Officer\u2019s note ^ \u00a0due")
+    report = replace(seed_report, labels=tuple(curly if lb is extension else lb for lb in seed_report.labels))
+    written = write_xbrl(report, tmp_path)
+    for path in written:
+        path.read_bytes().decode("ascii")  # EDGAR accepts no other byte (EFM 5.2.1.1)
+    lab = parse(next(p for p in written if p.name.endswith("_lab.xml")))
+    assert "Officer\u2019s note ^ \u00a0due" in [e.text for e in lab.iterfind(".//link:label", NS)]
+    assert b"&#8217;" in written[-1].read_bytes() and b"&#94;" in written[-1].read_bytes()
