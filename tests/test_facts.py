@@ -272,3 +272,23 @@ def test_an_income_statement_row_with_mixed_signs_stays_as_printed() -> None:
     assert values(report, "us-gaap:IncomeTaxExpenseBenefit") == {
         "c-2002-12-01_2003-03-01": Decimal("63000"), "c-2001-12-02_2002-03-02": Decimal("-21000")}
     assert report.networks[0].presentation[0].preferred_label is None
+
+
+def test_extension_concepts_printed_alike_get_distinct_standard_labels() -> None:
+    from converter.facts.labels import unique_labels
+    from converter.model import ConceptDef, PeriodType
+
+    def concept(name: str, period: PeriodType, label: str) -> ConceptDef:
+        return ConceptDef("x", name, "xbrli:monetaryItemType", period, Balance.DEBIT, label)
+
+    receivable = "Accounts receivable from related party"
+    concepts = [concept("Receivable", PeriodType.INSTANT, receivable),
+                concept("Receivable2", PeriodType.DURATION, receivable),
+                concept("CumulativeEffect", PeriodType.DURATION, "Cumulative effect"),
+                concept("CumulativeEffectDiluted", PeriodType.DURATION, "Cumulative effect"),
+                concept("Other", PeriodType.DURATION, "Document Type"),
+                concept("Other2", PeriodType.DURATION, "cumulative EFFECT")]
+    assert unique_labels(concepts, taken=["Document Type"]) == {
+        "x:Receivable": receivable, "x:Receivable2": f"{receivable}, during the period",
+        "x:CumulativeEffect": "Cumulative effect", "x:CumulativeEffectDiluted": "Cumulative effect, diluted",
+        "x:Other": "Document Type (2)", "x:Other2": "cumulative EFFECT (2)"}

@@ -22,8 +22,8 @@ PERIOD_WORDS = {PeriodType.DURATION: "during the period", PeriodType.INSTANT: "a
 def _qualifier(concept: ConceptDef, other: ConceptDef) -> str | None:
     if concept.period_type is not other.period_type:
         return PERIOD_WORDS[concept.period_type]
-    suffix = concept.name[len(os.path.commonprefix([concept.name, other.name])):]
-    words = _WORD.findall(suffix)
+    shared = os.path.commonprefix([concept.name, other.name])
+    words = _WORD.findall(concept.name[len(shared):]) if shared else []
     return " ".join(w.lower() for w in words) if words else None
 
 
