@@ -46,14 +46,15 @@ class Mapper:
         learned = evidence if evidence is not None else load_evidence(self.normalizer)
         labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
         self.scorer = Scorer(labels, self.model)
-        self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+        self.standard_names = frozenset(c.name for c in catalog)  # no extension repeats one (EFM 6.7.16)
+        self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues, self.standard_names)
 
     def for_document(self, extension_prefix: str, overrides: Overrides | None = None) -> Mapper:
         """A mapper for one document: this one's read-only indexes and scorer, the document's
         overrides, and a fresh extension factory (extension names are unique per document)."""
         mapper = copy.copy(self)
         mapper.overrides = overrides
-        mapper.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+        mapper.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues, self.standard_names)
         return mapper
 
     def map_item(self, ctx: ItemContext) -> Mapping:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from converter.mapping.context import Cues, ItemContext
 from converter.mapping.normalize import Normalizer
@@ -44,14 +45,16 @@ def is_ncname(name: str) -> bool:
 class ExtensionFactory:
     """Makes extension concepts with names unique within one mapper."""
 
-    def __init__(self, prefix: str, normalizer: Normalizer, cues: Cues) -> None:
+    def __init__(self, prefix: str, normalizer: Normalizer, cues: Cues,
+                 reserved: Iterable[str] = ()) -> None:
+        """`reserved`: names no extension may take (the standard taxonomy's: EFM 6.7.16)."""
         if not is_ncname(prefix):
             raise ValueError(f"extension prefix {prefix!r} is not an XML NCName")
         self.prefix = prefix
         self.normalizer = normalizer
         self.cues = cues
         self._made: dict[tuple[str, str, str, str, str], ConceptDef] = {}
-        self._names: set[str] = set()
+        self._names: set[str] = set(reserved)
 
     def make(self, ctx: ItemContext, label: str, fallback: Balance | None) -> ConceptDef:
         """The extension concept of a row: one per label, value kind, period type, statement
