@@ -184,10 +184,17 @@ def _validate(args: argparse.Namespace) -> int:
     efm_plugin = _efm_plugin(args)
     with Validator(args.taxonomy_package or default_package(), efm_plugin=efm_plugin) as validator:
         diagnostics = validator.validate(args.instance, {})
+    notes: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.INFO:
+            notes.setdefault(diagnostic.code, []).append(diagnostic.concept or "")
+            continue
         about = ", ".join(part for part in (diagnostic.concept, diagnostic.fact and f"fact {diagnostic.fact}") if part)
         print(f"{diagnostic.severity.value}: {diagnostic.code}: {diagnostic.message}"
               + (f" [{about}]" if about else ""))
+    for code, concepts in notes.items():
+        print(f"info: {code}: {len(concepts)} notes" + (f" ({', '.join(c for c in concepts[:3] if c)}…)"
+                                                       if any(concepts) else ""))
     return EXIT_INVALID if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
 
 

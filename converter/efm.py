@@ -13,14 +13,17 @@ import importlib.util
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from converter.errors import UsageError
+from converter.model import Diagnostic, Severity
 
 PLUGIN_ENV = "XBRLCONV_EFM_PLUGIN"
 DISCLOSURE_SYSTEM = "efm-pragmatic"  # what EDGAR applies to filings; efm-strict adds rules it does not enforce
 REQUIRED_MODULES = ("holidays", "pytz")  # the plug-in's own imports besides Arelle (xbrlconv[efm])
 FINDING = re.compile(r"^(?:EFM|EXG|DQC)\.")
+STANDARD_LABEL_RULE = "EFM.6.10.01"
 GET_PLUGIN = ("clone the public Arelle/EDGAR repository and pass its validate/ folder with --efm-plugin DIR "
               f"or the environment variable {PLUGIN_ENV}; install its dependencies with "
               "pip install 'xbrlconv[efm]'")
@@ -47,3 +50,14 @@ def find_plugin(option: Path | None, environ: Mapping[str, str] = os.environ) ->
         raise UsageError(f"the EDGAR plug-in needs {' and '.join(missing)}, which are not installed",
                          file=folder, hint="pip install 'xbrlconv[efm]'")
     return folder.resolve()
+
+
+def offline_label_gap(diagnostic: Diagnostic, gaps: Mapping[str, str]) -> Diagnostic:
+    """EFM 6.10.1 (no English standard label) on a concept of a taxonomy whose official labels no
+    offline package holds (`gaps`: prefix -> namespace) is a note about the package, not the filing."""
+    prefix = (diagnostic.concept or "").partition(":")[0]
+    if diagnostic.code != STANDARD_LABEL_RULE or prefix not in gaps:
+        return diagnostic
+    return replace(diagnostic, severity=Severity.INFO,
+                   message=f"{diagnostic.message} (the offline package has no {prefix} label linkbase; "
+                           "EDGAR's copy of the taxonomy has the label)")

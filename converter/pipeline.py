@@ -20,7 +20,7 @@ from pathlib import Path
 
 from converter.errors import InputError
 from converter.facts import build_report
-from converter.facts.dei import load_cover
+from converter.facts.dei import cover_hint, load_cover
 from converter.facts.rules import load_efm_rules
 from converter.mapping import Mapper, Overrides, load_overrides
 from converter.mapping.balances import align_balances
@@ -235,6 +235,7 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
                     _add_validation(own, checked, report.fact_lines, diagnostics)
             else:
                 _add_validation(validator, checked, report.fact_lines, diagnostics)
+            diagnostics = [cover_hint(d) for d in diagnostics]
         clock.lap("validate")
         rows = mapping_rows(document, mappings)
         (staging / "report.json").write_text(

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.facts.rules import load_efm_rules
 from converter.model import Diagnostic, Document, Mapping, Severity, XbrlReport
+from converter.taxonomy.package import default_package
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ def render_report(*, source: Path, instance: str, taxonomy_package: Path, report
         "source": str(source),
         "instance": instance,
         "taxonomy_package": str(taxonomy_package.resolve()),
+        # taxonomies whose official standard labels the package lacks (EFM 6.10.1 notes, not errors)
+        "offline_label_gaps": (sorted(load_efm_rules().label_gaps.values())
+                               if taxonomy_package.resolve() == default_package().resolve() else []),
         "facts": len(report.facts),
         "errors": errors,
         "warnings": warnings,

@@ -28,8 +28,9 @@ from arelle.ModelValue import dateunionDate
 from arelle.RuntimeOptions import RuntimeOptions, RuntimeOptionsException
 from lxml import etree
 
-from converter.efm import DISCLOSURE_SYSTEM
+from converter.efm import DISCLOSURE_SYSTEM, offline_label_gap
 from converter.errors import TaxonomyError, ValidationSetupError
+from converter.facts.rules import load_efm_rules
 from converter.model import Diagnostic, Severity
 from converter.taxonomy.package import default_package
 from converter.taxonomy.subset import declared_concepts, subset_package
@@ -151,7 +152,8 @@ class Validator:
             raise ValidationSetupError(
                 f"taxonomy package not found: {self.package}", file=self.package,
                 hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing zip")
-        self._subset = subset and self.package.resolve() == default_package().resolve()
+        self._shipped = self.package.resolve() == default_package().resolve()
+        self._subset = subset and self._shipped
         self.efm_plugin = efm_plugin
         self._subsets: dict[frozenset[str], Path] = {}
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
@@ -194,8 +196,12 @@ class Validator:
         """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines."""
         messages = self._run(instance, keep_open=False)
         concepts = _fact_concepts(instance)
-        return tuple(d for d in (_diagnostic(m, fact_lines, concepts) for m in messages)
-                     if d is not None)
+        diagnostics = tuple(d for d in (_diagnostic(m, fact_lines, concepts) for m in messages)
+                            if d is not None)
+        if self.efm_plugin is None or not self._shipped:
+            return diagnostics
+        gaps = load_efm_rules().label_gaps
+        return tuple(offline_label_gap(d, gaps) for d in diagnostics)
 
     def read_facts(self, instance: Path) -> dict[str, Decimal | str]:
         """The value Arelle reads for each fact id of `instance` (numbers as Decimal)."""

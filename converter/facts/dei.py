@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,10 +18,11 @@ from pathlib import Path
 from converter.datafiles import read_data
 from converter.errors import TaxonomyError, UsageError
 from converter.facts.contexts import ContextSet
-from converter.model import ConceptDef, DocumentMeta, Duration, Entity, PeriodType
+from converter.model import ConceptDef, Diagnostic, DocumentMeta, Duration, Entity, PeriodType
 from converter.resources import TAXONOMY_DIR
 
 DEI_DIR = TAXONOMY_DIR / "dei-2024"
+MISSING_COVER_FACT = re.compile(r"^EFM\.6\.05\.\d+\.([a-z]\w*)Missing$")  # EFM.6.05.40.entityEmergingGrowthCompanyMissing
 TRUE_FALSE = {True: "true", False: "false"}
 
 
@@ -169,3 +170,14 @@ def load_cover(path: Path) -> dict[str, str]:
             raise UsageError(f"{name}: the value must be a non-empty text, number or true/false", file=path)
         values[concept.name] = text
     return values
+
+
+def cover_hint(diagnostic: Diagnostic) -> Diagnostic:
+    """An EDGAR finding that a cover fact is missing, naming the dei concept and how to supply it."""
+    match = MISSING_COVER_FACT.match(diagnostic.code)
+    name = match.group(1)[0].upper() + match.group(1)[1:] if match else ""
+    if name not in load_dei().concepts:
+        return diagnostic
+    return replace(diagnostic, concept=f"dei:{name}",
+                   message=f"{diagnostic.message} The source does not give dei:{name}: write "
+                           f"`{name}: VALUE` into a YAML cover file and pass it with --cover FILE.")

@@ -58,6 +58,7 @@ class EfmRules:
     used_on: tuple[str, ...]
     statement_definition: str  # "{number:04d} - Statement - {title}"
     cover: CoverRule
+    label_gaps: dict[str, str]  # prefix -> namespace of taxonomies without official labels offline
 
     def namespace_for(self, prefix: str, period_end: date) -> str:
         return self.namespace.format(prefix=prefix, date=period_end.strftime("%Y%m%d"))
@@ -132,7 +133,8 @@ def load_efm_rules() -> EfmRules:
                             root=str(cover["root"]), order=tuple(str(n) for n in cover["order"]),
                             hidden=frozenset(str(n) for n in cover["hidden"]),
                             date_formats={str(n): (str(f["display"]), str(f["format"]))
-                                          for n, f in cover["date_formats"].items()}))
+                                          for n, f in cover["date_formats"].items()}),
+            label_gaps={str(p): str(n) for p, n in data["label_gaps"].items()})
         rules.namespace_for("x", date(2000, 1, 1))
         rules.role_uri("http://x.invalid/20000101", "Role")
         rules.statement_definition.format(number=1, title="Title")
