@@ -264,7 +264,7 @@ def test_two_balance_sheets_share_one_consistent_tree() -> None:
                           (mappings[0], condensed_maps), ENTITY, "8-K")
     full_tree = ["us-gaap:CashAndCashEquivalentsAtCarryingValue", "us-gaap:AccountsReceivableNetCurrent",
                  "us-gaap:InventoryNet", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"]
-    for network in report.networks:
+    for network in report.networks[:2]:  # the two balance sheets (the cover network has no calculation)
         assert [a.child for a in network.calculation if a.parent == "us-gaap:AssetsCurrent"] == full_tree
 
 
@@ -322,5 +322,28 @@ def test_a_widened_tree_may_not_break_the_statement_it_came_from() -> None:
         Duration(date(2005, 1, 1), date(2005, 12, 31)), "d")), later, (5, 6, 7))
     report = build_report(Document(DocumentMeta(source="x"), (first, second)), (first_maps, second_maps),
                           ENTITY, "10-K")
-    assert [n.calculation for n in report.networks] == [(), ()]
+    assert [n.calculation for n in report.networks] == [(), (), ()]  # two cash-flow statements, the cover
     assert [d.code for d in report.diagnostics] == ["xbrlconv:calculationNotShared"] * 2
+
+
+def test_operating_cash_flow_without_a_balance_is_summed_as_printed() -> None:
+    # NetCashProvidedByUsedInOperatingActivities has no balance: the weights are those that make
+    # the printed cash effects add up, net income +1 and an increase in receivables -1 (DQC 0043)
+    m = ValueKind.MONETARY
+    rows = (("Net income", "OPERATING", "us-gaap:NetIncomeLoss", Balance.CREDIT, ("100", "80"), False, m),
+            ("Depreciation", "OPERATING", "us-gaap:DepreciationDepletionAndAmortization", D, ("20", "20"), False, m),
+            ("Receivables", "OPERATING", "us-gaap:IncreaseDecreaseInAccountsReceivable", Balance.CREDIT,
+             ("(30)", "12"), False, m),
+            ("Inventories", "OPERATING", "us-gaap:IncreaseDecreaseInInventories", Balance.CREDIT, ("5", "7"), False, m),
+            ("Operating", "OPERATING", "us-gaap:NetCashProvidedByUsedInOperatingActivities", None, ("95", "119"),
+             True, m))
+    cash_flow, maps = statement(StatementKind.CASH_FLOW, "CF", (Column(Q1_2003, "a"), Column(Q1_2002, "b")),
+                                rows, (1, 2, 3, 4, 5))
+    report = build_report(Document(DocumentMeta(source="x"), (cash_flow,)), (maps,), ENTITY, "10-Q")
+    weights = {a.child.split(":")[1]: a.weight for a in report.networks[0].calculation}
+    assert weights == {"NetIncomeLoss": 1, "DepreciationDepletionAndAmortization": 1,
+                       "IncreaseDecreaseInAccountsReceivable": -1, "IncreaseDecreaseInInventories": -1}
+    values = {(f.concept.split(":")[1], f.context_id): f.value for f in report.facts}
+    assert values[("IncreaseDecreaseInAccountsReceivable", "c-2002-12-01_2003-03-01")] == Decimal("30000")
+    # a decrease printed without parentheses is a negative change all the same
+    assert values[("IncreaseDecreaseInInventories", "c-2002-12-01_2003-03-01")] == Decimal("-5000")

@@ -79,7 +79,8 @@ def agreement() -> Counter[tuple[str, bool]]:
         item = LineItem(row["label"], row["section"], 0,
                         tuple(Decimal(-1 if printed else 1) for printed, _ in cells),
                         tuple("" for _ in cells), ValueKind.MONETARY, 0, 0, False, 1)
-        signed = sign_row(item, concept.to_def(), orientation, rules, negate_mixed=rule.negate_mixed_rows)
+        signed = sign_row(item, concept.to_def(), orientation, rules, negate_mixed=rule.negate_mixed_rows,
+                          always_negated=rule.always_negated_prefixes)
         for value, (_, fact_negative) in zip(signed.values, cells, strict=True):
             tally[(kind.value, (value is not None and value < 0) == fact_negative)] += 1
     return tally

@@ -184,7 +184,8 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
                        number: int) -> tuple[Network, tuple[Fitted, ...]]:
     rule = rules.statements[statement.kind]
     sides = orientations(statement, concepts, rules)
-    signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows)
+    signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows,
+                       always_negated=rule.always_negated_prefixes)
               for item, concept, side in zip(statement.items, concepts, sides, strict=True)]
     periods = [tuple(_fact_period(c, concept, item) for c in statement.columns)
                for item, concept in zip(statement.items, concepts, strict=True)]
@@ -193,10 +194,12 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
         values=row.values if not concept.abstract else tuple(None for _ in row.values),
         periods=row_periods, decimals=item.decimals, is_total=item.is_total and not item.balance_at,
         summable=(item.kind is ValueKind.MONETARY and not concept.abstract and not item.balance_at
-                  and (concept.balance is not None or concept.qname in out.extensions)),
+                  and (concept.balance is not None or concept.qname in out.extensions
+                       or rule.negate_mixed_rows)),  # a cash-effect statement sums no-balance totals
         may_negate=concept.name not in rules.non_negative,
         free=concept.balance is None and concept.qname in out.extensions,
-        restorable=row.negated and concept.name not in rules.non_negative)
+        restorable=row.negated and concept.name not in rules.non_negative,
+        shown_negated=row.negated)
         for item, concept, row, row_periods
         in zip(statement.items, concepts, signed, periods, strict=True)]
     derivation = derive(calc_rows)

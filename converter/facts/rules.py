@@ -31,6 +31,7 @@ class StatementRule:
     orientation: Balance
     second_side_orientation: Balance | None
     negate_mixed_rows: bool  # rows print cash effects: one negative amount negates the row
+    always_negated_prefixes: tuple[str, ...] = ()  # opposite-balance names always printed negated
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def load_rules() -> Rules:
                 second_side_orientation=(Balance(entry["second_side_orientation"])
                                          if "second_side_orientation" in entry else None),
                 negate_mixed_rows=bool(entry.get("negate_mixed_rows", False)),
+                always_negated_prefixes=tuple(entry.get("always_negated_prefixes", ())),
             )
             for kind, entry in data["statements"].items()
         }
