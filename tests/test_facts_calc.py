@@ -347,3 +347,25 @@ def test_operating_cash_flow_without_a_balance_is_summed_as_printed() -> None:
     assert values[("IncreaseDecreaseInAccountsReceivable", "c-2002-12-01_2003-03-01")] == Decimal("30000")
     # a decrease printed without parentheses is a negative change all the same
     assert values[("IncreaseDecreaseInInventories", "c-2002-12-01_2003-03-01")] == Decimal("-5000")
+
+
+def test_no_run_reaches_back_over_total_assets() -> None:
+    # assets 100 = liabilities 60 + paid-in 50 + deficit (7) + AOCI (3): by the identity, assets less
+    # the three lines above AOCI is -3 again, which must not make AOCI their "total"
+    m = ValueKind.MONETARY
+    rows = (("Cash", "ASSETS", "us-gaap:Cash", D, ("40", "30"), False, m),
+            ("Other", "ASSETS", "us-gaap:OtherAssets", D, ("60", "50"), False, m),
+            ("Total assets", "ASSETS", "us-gaap:Assets", D, ("100", "80"), True, m),
+            ("Liabilities", "LIABILITIES", "us-gaap:Liabilities", Balance.CREDIT, ("60", "45"), False, m),
+            ("Paid-in capital", "EQUITY", "us-gaap:AdditionalPaidInCapital", Balance.CREDIT, ("50", "40"), False, m),
+            ("Deficit", "EQUITY", "us-gaap:RetainedEarningsAccumulatedDeficit", Balance.CREDIT, ("(7)", "(4)"),
+             False, m),
+            ("AOCI", "EQUITY", "us-gaap:AccumulatedOtherComprehensiveIncomeLossNetOfTax", Balance.CREDIT,
+             ("(3)", "(1)"), False, m),
+            ("Total equity", "EQUITY", "us-gaap:StockholdersEquity", Balance.CREDIT, ("40", "35"), True, m))
+    sheet, maps = statement(StatementKind.BALANCE_SHEET, "BS", (Column(Instant(date(2003, 3, 1)), "a"),
+                                                               Column(Instant(date(2002, 11, 30)), "b")),
+                            rows, (1, 2, 3, 4, 5, 6, 7, 8))
+    report = build_report(Document(DocumentMeta(source="x"), (sheet,)), (maps,), ENTITY, "10-Q")
+    parents = {a.parent.split(":")[1] for a in report.networks[0].calculation}
+    assert parents == {"Assets", "StockholdersEquity"}

@@ -199,7 +199,7 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
         may_negate=concept.name not in rules.non_negative,
         free=concept.balance is None and concept.qname in out.extensions,
         restorable=row.negated and concept.name not in rules.non_negative,
-        shown_negated=row.negated)
+        shown_negated=row.negated, closes_side=concept.qname in rules.asset_total_concepts)
         for item, concept, row, row_periods
         in zip(statement.items, concepts, signed, periods, strict=True)]
     derivation = derive(calc_rows)

@@ -24,6 +24,8 @@ its negation in every column and at least one item shares its balance: the fact
 is the negative value, shown negated. Likewise an item the sign rules turned
 round (an expense printed "(21)") keeps its printed sign when only that makes
 the total add up in every column (a tax benefit among expenses printed positive).
+No run reaches back over total assets: by the balance-sheet identity, total assets
+less the liability and equity lines above a row always "add up" to it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class CalcRow:
     may_negate: bool = True  # the concept may take negative values
     free: bool = False  # an extension concept without a balance: it takes its total's
     shown_negated: bool = False  # the statement prints the negation of the facts (a negated label)
+    closes_side: bool = False  # total assets: it closes one side of a balance sheet, no run crosses it
     restorable: bool = False  # the sign rules turned this row round; the arithmetic may undo it
 
 
@@ -101,7 +104,7 @@ def _best_run(rows: Sequence[CalcRow], values: Sequence[Values], open_rows: Sequ
     parent = rows[total]
     for length in range(1, len(open_rows) + 1):
         child = rows[open_rows[-length]]
-        if (not child.summable or child.concept.qname == parent.concept.qname
+        if (not child.summable or child.closes_side or child.concept.qname == parent.concept.qname
                 or child.periods != parent.periods):
             break
         run = tuple(open_rows[-length:])
