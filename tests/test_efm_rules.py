@@ -62,3 +62,15 @@ def test_the_cover_network_names_dei_concepts() -> None:
     assert set(cover.order) <= concepts.keys() and len(set(cover.order)) == len(cover.order)
     assert cover.hidden <= set(cover.order) and set(cover.date_formats) <= set(cover.order)
     assert {concepts[n].type for n in cover.date_formats} <= {"xbrli:dateItemType", "xbrli:gMonthDayItemType"}
+
+
+def test_the_incomes_a_cash_flow_prints_with_their_sign_are_dqcs_income_concepts() -> None:
+    import json
+
+    from converter.facts.rules import load_rules
+    from converter.model import StatementKind
+
+    rules = json.loads(shared_path(*PLUGIN, "resources", "dqc-us-rules.json").read_text(encoding="utf-8"))
+    income = set(rules["DQC.US.0043"]["income-names"])
+    never = load_rules().statements[StatementKind.CASH_FLOW].never_negated
+    assert never and never <= income

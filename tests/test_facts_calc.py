@@ -330,12 +330,12 @@ def test_operating_cash_flow_without_a_balance_is_summed_as_printed() -> None:
     # NetCashProvidedByUsedInOperatingActivities has no balance: the weights are those that make
     # the printed cash effects add up, net income +1 and an increase in receivables -1 (DQC 0043)
     m = ValueKind.MONETARY
-    rows = (("Net income", "OPERATING", "us-gaap:NetIncomeLoss", Balance.CREDIT, ("100", "80"), False, m),
+    rows = (("Net income", "OPERATING", "us-gaap:NetIncomeLoss", Balance.CREDIT, ("100", "(80)"), False, m),
             ("Depreciation", "OPERATING", "us-gaap:DepreciationDepletionAndAmortization", D, ("20", "20"), False, m),
             ("Receivables", "OPERATING", "us-gaap:IncreaseDecreaseInAccountsReceivable", Balance.CREDIT,
              ("(30)", "12"), False, m),
             ("Inventories", "OPERATING", "us-gaap:IncreaseDecreaseInInventories", Balance.CREDIT, ("5", "7"), False, m),
-            ("Operating", "OPERATING", "us-gaap:NetCashProvidedByUsedInOperatingActivities", None, ("95", "119"),
+            ("Operating", "OPERATING", "us-gaap:NetCashProvidedByUsedInOperatingActivities", None, ("95", "(41)"),
              True, m))
     cash_flow, maps = statement(StatementKind.CASH_FLOW, "CF", (Column(Q1_2003, "a"), Column(Q1_2002, "b")),
                                 rows, (1, 2, 3, 4, 5))
@@ -345,6 +345,8 @@ def test_operating_cash_flow_without_a_balance_is_summed_as_printed() -> None:
                        "IncreaseDecreaseInAccountsReceivable": -1, "IncreaseDecreaseInInventories": -1}
     values = {(f.concept.split(":")[1], f.context_id): f.value for f in report.facts}
     assert values[("IncreaseDecreaseInAccountsReceivable", "c-2002-12-01_2003-03-01")] == Decimal("30000")
+    # a net loss is printed with its own sign
+    assert values[("NetIncomeLoss", "c-2001-12-02_2002-03-02")] == Decimal("-80000")
     # a decrease printed without parentheses is a negative change all the same
     assert values[("IncreaseDecreaseInInventories", "c-2002-12-01_2003-03-01")] == Decimal("-5000")
 

@@ -185,7 +185,7 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
     rule = rules.statements[statement.kind]
     sides = orientations(statement, concepts, rules)
     signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows,
-                       always_negated=rule.always_negated_prefixes)
+                       always_negated=rule.always_negated_prefixes, never_negated=rule.never_negated)
               for item, concept, side in zip(statement.items, concepts, sides, strict=True)]
     periods = [tuple(_fact_period(c, concept, item) for c in statement.columns)
                for item, concept in zip(statement.items, concepts, strict=True)]

@@ -32,6 +32,7 @@ class StatementRule:
     second_side_orientation: Balance | None
     negate_mixed_rows: bool  # rows print cash effects: one negative amount negates the row
     always_negated_prefixes: tuple[str, ...] = ()  # opposite-balance names always printed negated
+    never_negated: frozenset[str] = frozenset()  # us-gaap names printed with their own sign
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def load_rules() -> Rules:
                                          if "second_side_orientation" in entry else None),
                 negate_mixed_rows=bool(entry.get("negate_mixed_rows", False)),
                 always_negated_prefixes=tuple(entry.get("always_negated_prefixes", ())),
+                never_negated=frozenset(entry.get("never_negated", ())),
             )
             for kind, entry in data["statements"].items()
         }

@@ -8,7 +8,8 @@ the opposite of that orientation is a negated presentation of a positive fact
 negated as a whole: all its amounts negative, or, in a statement of cash
 effects, any of them ("(Increase) decrease in receivables (30) 12" is +30 and
 -12), and for changes and non-cash items of a statement of cash effects always
-("Decrease in receivables 12" is -12). Concepts that may never be negative are
+("Decrease in receivables 12" is -12), but never the net income such a statement
+starts from ("Net loss (496)" is -496). Concepts that may never be negative are
 flipped with a warning.
 """
 
@@ -61,12 +62,15 @@ def _names_credit_side(item: LineItem, rules: Rules) -> bool:
 
 
 def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: Rules,
-             *, negate_mixed: bool = False, always_negated: tuple[str, ...] = ()) -> SignedRow:
+             *, negate_mixed: bool = False, always_negated: tuple[str, ...] = (),
+             never_negated: frozenset[str] = frozenset()) -> SignedRow:
     """The row's fact values; `negate_mixed` when one negative amount negates the row;
-    `always_negated`: name prefixes of concepts whose rows are negated when of the opposite balance."""
+    `always_negated`: name prefixes of concepts whose rows are negated when of the opposite balance;
+    `never_negated`: us-gaap names printed with their facts' own signs."""
     shown = [v for v in item.values if v is not None and v != 0]
     printed_negative = [v for v in shown if v < 0]
-    opposite = concept.balance is not None and concept.balance is not orientation
+    own_sign = concept.prefix == "us-gaap" and concept.name in never_negated
+    opposite = concept.balance is not None and concept.balance is not orientation and not own_sign
     negated = opposite and (
         (bool(printed_negative) and (negate_mixed or len(printed_negative) == len(shown)))
         or (bool(shown) and concept.prefix == "us-gaap" and concept.name.startswith(always_negated)))
