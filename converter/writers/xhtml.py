@@ -34,6 +34,7 @@ STYLE_SPAN = {"u": "text-decoration:underline", "s": "text-decoration:line-throu
 STYLE_DIV = {"center": "text-align:center"}
 ATTRIBUTES = {"colspan", "rowspan", "valign"}
 NO_STYLE = frozenset({"br"})  # XHTML 1.1 gives `br` the core attributes only
+SEC_PROPERTIES = ("-sec-ix-",)  # -sec-ix-hidden, -sec-ix-redact: they name facts of the source's own tags
 EMPTY = frozenset({"br", "hr", "col"})  # the only elements written self-closed (EDGAR warns of others)
 AS_STYLE = {"align": "text-align", "width": "width", "height": "height", "bgcolor": "background-color"}
 TABLE_ATTRIBUTES = {"border", "cellpadding", "cellspacing", "width", "summary"}
@@ -47,7 +48,8 @@ def _has_block(element: etree._Element) -> bool:
 
 
 def _style(element: etree._Element, tag: str) -> str:
-    rules = [element.get("style", "").strip().rstrip(";")]
+    rules = [rule for rule in element.get("style", "").split(";")  # an Inline XBRL source's own
+             if not rule.strip().lower().startswith(SEC_PROPERTIES)]     # EDGAR properties refer to its facts
     for attribute, prop in AS_STYLE.items():
         value = element.get(attribute)
         if value and not (tag == "table" and attribute == "width"):
@@ -64,7 +66,7 @@ def _style(element: etree._Element, tag: str) -> str:
         if element.get("size") in FONT_SIZES:
             rules.append(f"font-size:{FONT_SIZES[element.get('size', '')]}")
     rules.append(STYLE_SPAN.get(str(element.tag), "") or STYLE_DIV.get(str(element.tag), ""))
-    return ";".join(r for r in rules if r)
+    return ";".join(r.strip() for r in rules if r.strip())
 
 
 def _target(element: etree._Element) -> str | None:
