@@ -28,7 +28,7 @@ TRUE_FALSE = {True: "true", False: "false"}
 
 @dataclass(frozen=True)
 class DeiData:
-    concepts: dict[str, ConceptDef]  # local name -> concept (label: the dei standard label)
+    concepts: dict[str, ConceptDef]  # local name -> concept (label: the dei standard label, "" when none)
     header_fields: tuple[tuple[str, str, str], ...]  # (concept, DocumentMeta path, form)
 
 
@@ -95,7 +95,7 @@ def load_dei() -> DeiData:
     try:
         abstract = set(data["abstract"])  # type: ignore[arg-type]
         concepts = {
-            name: ConceptDef("dei", name, type_, PeriodType(period), None, label, abstract=name in abstract)
+            name: ConceptDef("dei", name, type_, PeriodType(period), None, label or "", abstract=name in abstract)
             for name, (type_, period, label) in data["concepts"].items()}  # type: ignore[union-attr]
         fields = tuple((name, entry["field"], entry["form"])
                        for name, entry in cover["from_header"].items())  # type: ignore[union-attr]
@@ -159,9 +159,10 @@ def load_cover(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     for name, value in data.items():
         concept = concepts.get(str(name))
-        if concept is None or concept.abstract:
+        if concept is None or concept.abstract or not concept.label:
             raise UsageError(f"{name!r} is no dei cover concept xbrlconv writes", file=path,
-                             hint=f"use one of {', '.join(sorted(n for n, c in concepts.items() if not c.abstract))}")
+                             hint="use one of " + ", ".join(sorted(n for n, c in concepts.items()
+                                                                 if not c.abstract and c.label)))
         if isinstance(value, bool):
             text = TRUE_FALSE[value]
         elif isinstance(value, str | int) and str(value).strip():
