@@ -47,9 +47,8 @@ KNOWN_DQC: dict[str, dict[str, int]] = {
 }
 # Warnings that remain (README, "EDGAR checks"): cover facts the source does not give (6.5.40,
 # 6.5.47, 6.5.48), XBRL 2.1 instances where EDGAR wants Inline XBRL for an 8-K (EXG.12.08), the
-# sources' own arithmetic slips (calc11e) and amounts no statement cell shows (5.2.5.14).
-ALLOWED_WARNINGS = ("EFM.6.05.40.", "EFM.6.05.47.", "EFM.6.05.48.", "EXG.12.08", "calc11e:",
-                    "EFM.5.02.05.14.hidden-fact-eligible-for-transform")
+# sources' own arithmetic slips (calc11e).
+ALLOWED_WARNINGS = ("EFM.6.05.40.", "EFM.6.05.47.", "EFM.6.05.48.", "EXG.12.08", "calc11e:")
 
 
 @pytest.fixture(scope="module")
