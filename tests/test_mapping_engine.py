@@ -326,3 +326,11 @@ def test_an_extension_never_takes_a_us_gaap_name(mapper: Mapper, catalog) -> Non
     assert len(document_mapper.standard_names) == len(catalog)
     concept = document_mapper.extensions.make(_ctx("Other receivables"), "Other receivables", None)
     assert (concept.prefix, concept.name) == ("sears", "OtherReceivables2")  # EFM 6.7.16
+
+
+def test_a_label_under_two_sections_is_two_extension_concepts(mapper: Mapper) -> None:
+    factory = mapper.for_document("apple").extensions
+    sales = factory.make(_ctx("Products", "Net sales", IS), "Products", Balance.CREDIT)
+    costs = factory.make(_ctx("Products", "Cost of sales", IS), "Products", Balance.DEBIT)
+    assert (sales.name, costs.name) == ("Products", "ProductsCostOfSales")
+    assert factory.make(_ctx("Products", "Net sales", IS), "Products", Balance.CREDIT) is sales
