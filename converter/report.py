@@ -9,7 +9,11 @@ from pathlib import Path
 
 from converter.facts.rules import load_efm_rules
 from converter.model import Diagnostic, Document, Mapping, Severity, XbrlReport
-from converter.taxonomy.package import default_package
+from converter.resources import TAXONOMY_DIR
+from converter.taxonomy.package import PACKAGE_FILE
+
+
+SHIPPED_PACKAGE = TAXONOMY_DIR / "packages" / PACKAGE_FILE
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def render_report(*, source: Path, instance: str, taxonomy_package: Path, report
         "taxonomy_package": str(taxonomy_package.resolve()),
         # taxonomies whose official standard labels the package lacks (EFM 6.10.1 notes, not errors)
         "offline_label_gaps": (sorted(load_efm_rules().label_gaps.values())
-                               if taxonomy_package.resolve() == default_package().resolve() else []),
+                               if taxonomy_package.resolve() == SHIPPED_PACKAGE.resolve() else []),
         "facts": len(report.facts),
         "errors": errors,
         "warnings": warnings,
