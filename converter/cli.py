@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--form", help="form type for DocumentType, e.g. 10-Q, 8-K")
     convert.add_argument("--prefix", help="extension prefix (default: ticker or first word of the name)")
     convert.add_argument("--mapping", type=Path, help="mapping override file (YAML or JSON)")
+    convert.add_argument("--cover", type=Path, metavar="FILE",
+                         help="cover file (YAML or JSON): dei values the source does not give, e.g. "
+                              "'EntityEmergingGrowthCompany: false'; they override the SEC header's")
     convert.add_argument("--taxonomy-package", type=Path,
                          help="taxonomy package zip for validation (default: the shipped offline package)")
     convert.add_argument("--format", choices=(*FORMATS, "all"), default="xbrl",
@@ -53,13 +56,15 @@ def _parser() -> argparse.ArgumentParser:
                               "(xBRL-JSON), csv (xBRL-CSV) or all; each comes with the extension "
                               "taxonomy (default: xbrl)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+    _add_efm(convert)
 
     _add_batch(commands)
 
     validate = commands.add_parser("validate", help="validate an XBRL instance offline", epilog=EXIT_CODES,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
-    validate.add_argument("instance", type=Path)
+    validate.add_argument("instance", type=Path, help="an XBRL instance or Inline XBRL document")
     validate.add_argument("--taxonomy-package", type=Path)
+    _add_efm(validate)
 
     map_labels = commands.add_parser("map-labels", help="map JSON-lines rows to concepts (stdout)")
     map_labels.add_argument("rows", type=Path, help="JSON lines: id, label, statement, section, period_type")
@@ -71,6 +76,25 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder with us-gaap-2024/, fintagging/, arelle-edgar/ (and corpus evidence)")
     build.add_argument("--corpus", type=Path, help="folder of real filings used as evidence")
     return parser
+
+
+def _add_efm(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--efm", action="store_true",
+                         help="also run the SEC's EDGAR Filer Manual and DQC checks (the Arelle EDGAR plug-in, "
+                              "disclosure system efm-pragmatic)")
+    command.add_argument("--efm-plugin", type=Path, metavar="DIR",
+                         help="the EDGAR plug-in's validate/ folder (default: $XBRLCONV_EFM_PLUGIN)")
+
+
+def _efm_plugin(args: argparse.Namespace) -> Path | None:
+    """The EDGAR plug-in folder when --efm is given (a usage error when it cannot be found)."""
+    from converter.efm import find_plugin
+
+    if not args.efm:
+        if args.efm_plugin is not None:
+            raise UsageError("--efm-plugin without --efm", hint="add --efm to run the EDGAR checks")
+        return None
+    return find_plugin(args.efm_plugin)
 
 
 BATCH_EXIT_CODES = f"""exit codes:
@@ -135,11 +159,15 @@ def _convert(args: argparse.Namespace) -> int:
     from converter.pipeline import ConvertOptions, convert
 
     _check_package(args.taxonomy_package)
+    efm_plugin = _efm_plugin(args)
+    if efm_plugin is not None and args.no_validate:
+        raise UsageError("--efm and --no-validate contradict each other", hint="leave out one of them")
 
     result = convert(ConvertOptions(
         input=args.input, outdir=args.outdir, cik=args.cik, name=args.name, ticker=args.ticker,
         form=args.form, prefix=args.prefix, mapping=args.mapping, taxonomy_package=args.taxonomy_package,
-        formats=FORMATS if args.format == "all" else (args.format,), validate=not args.no_validate))
+        formats=FORMATS if args.format == "all" else (args.format,), validate=not args.no_validate,
+        efm_plugin=efm_plugin, cover=args.cover))
     print(f"{result.instance}: {result.facts} facts, {len(result.errors)} errors, "
           f"{len(result.warnings)} warnings (see {result.report})")
     return EXIT_INVALID if result.errors else EXIT_OK
@@ -153,10 +181,20 @@ def _validate(args: argparse.Namespace) -> int:
     if not args.instance.is_file():
         raise UsageError("no such instance file", file=args.instance)
     _check_package(args.taxonomy_package)
-    with Validator(args.taxonomy_package or default_package()) as validator:
+    efm_plugin = _efm_plugin(args)
+    with Validator(args.taxonomy_package or default_package(), efm_plugin=efm_plugin) as validator:
         diagnostics = validator.validate(args.instance, {})
+    notes: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
-        print(f"{diagnostic.severity.value}: {diagnostic.code}: {diagnostic.message}")
+        if diagnostic.severity is Severity.INFO:
+            notes.setdefault(diagnostic.code, []).append(diagnostic.concept or "")
+            continue
+        about = ", ".join(part for part in (diagnostic.concept, diagnostic.fact and f"fact {diagnostic.fact}") if part)
+        print(f"{diagnostic.severity.value}: {diagnostic.code}: {diagnostic.message}"
+              + (f" [{about}]" if about else ""))
+    for code, concepts in notes.items():
+        print(f"info: {code}: {len(concepts)} notes" + (f" ({', '.join(c for c in concepts[:3] if c)}…)"
+                                                       if any(concepts) else ""))
     return EXIT_INVALID if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
 
 

@@ -99,6 +99,7 @@ class Diagnostic:
     message: str
     source_line: int | None = None
     concept: str | None = None
+    fact: str | None = None  # the id of the fact it is about, in the instance or Inline XBRL document
 
 
 # --- what readers produce ------------------------------------------------------------
@@ -144,6 +145,18 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Address:
+    """A business address as the SEC header prints it (STREET 1 … BUSINESS PHONE)."""
+
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     source: str  # path of the input file
     cik: str | None = None
@@ -152,6 +165,10 @@ class DocumentMeta:
     period_of_report: date | None = None
     ticker: str | None = None
     fiscal_year_end: str | None = None  # "MMDD" as in the SEC header
+    file_number: str | None = None  # SEC FILE NUMBER, e.g. "000-22513"
+    state_of_incorporation: str | None = None  # STATE OF INCORPORATION, e.g. "DE"
+    irs_number: str | None = None  # IRS NUMBER (employer identification), e.g. "911646860"
+    business_address: Address | None = None
 
 
 @dataclass(frozen=True)

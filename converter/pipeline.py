@@ -21,6 +21,8 @@ from pathlib import Path
 from converter.checks import run_checks
 from converter.errors import InputError
 from converter.facts import build_report
+from converter.facts.dei import cover_hint, load_cover
+from converter.facts.rules import load_efm_rules
 from converter.mapping import Mapper, Overrides, load_overrides
 from converter.mapping.balances import align_balances
 from converter.model import Diagnostic, Document, Entity, Mapping, Severity, XbrlReport
@@ -49,6 +51,8 @@ class ConvertOptions:
     taxonomy_package: Path | None = None
     formats: tuple[str, ...] = ("xbrl",)
     validate: bool = True
+    efm_plugin: Path | None = None  # the EDGAR plug-in's folder: validation also runs the EFM checks
+    cover: Path | None = None  # a YAML/JSON cover file: dei values the source does not give
 
 
 @dataclass(frozen=True)
@@ -110,9 +114,8 @@ def _entity(options: ConvertOptions, document: Document, period_end: date,
         name = "Unknown registrant"
     ticker = options.ticker or meta.ticker
     prefix = _prefix(options, ticker, name)
-    stamp = period_end.strftime("%Y%m%d")
     return Entity(cik=cik.zfill(10), name=name, prefix=prefix,
-                  namespace=f"http://xbrlconv.invalid/{prefix}/{stamp}", ticker=ticker)
+                  namespace=load_efm_rules().namespace_for(prefix, period_end), ticker=ticker)
 
 
 @contextmanager
@@ -230,7 +233,8 @@ def prepare(options: ConvertOptions, clock: _Clock | None = None, mapper: Mapper
         notes.append(Diagnostic("xbrlconv.formUnknown", Severity.INFO,
                                 f"no form type in the document: DocumentType is {DEFAULT_FORM}; pass --form"))
         form = DEFAULT_FORM
-    report = build_report(document, mappings, entity, form, period_end)
+    cover = load_cover(options.cover) if options.cover is not None else None
+    report = build_report(document, mappings, entity, form, period_end, cover)
     checks = run_checks(document, mappings, report)
     clock.lap("facts")
     return Prepared(document, mappings, report,
@@ -250,10 +254,11 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
         diagnostics: list[Diagnostic] = list(prepared.diagnostics)
         if options.validate:
             if validator is None:
-                with Validator(package) as own:
+                with Validator(package, efm_plugin=options.efm_plugin) as own:
                     _add_validation(own, checked, report.fact_lines, diagnostics)
             else:
                 _add_validation(validator, checked, report.fact_lines, diagnostics)
+            diagnostics = [cover_hint(d) for d in diagnostics]
         clock.lap("validate")
         rows = mapping_rows(document, mappings)
         (staging / "report.json").write_text(

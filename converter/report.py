@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.facts.rules import load_efm_rules
 from converter.model import Diagnostic, Document, Mapping, Severity, XbrlReport
+from converter.resources import TAXONOMY_DIR
+from converter.taxonomy.package import PACKAGE_FILE
+
+
+SHIPPED_PACKAGE = TAXONOMY_DIR / "packages" / PACKAGE_FILE
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ def _diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
     }
     if diagnostic.concept is not None:
         entry["concept"] = diagnostic.concept
+    if diagnostic.fact is not None:
+        entry["fact"] = diagnostic.fact
     if diagnostic.source_line is not None:
         entry["source_line"] = diagnostic.source_line
     return entry
@@ -59,6 +67,9 @@ def render_report(*, source: Path, instance: str, taxonomy_package: Path, report
         "source": str(source),
         "instance": instance,
         "taxonomy_package": str(taxonomy_package.resolve()),
+        # taxonomies whose official standard labels the package lacks (EFM 6.10.1 notes, not errors)
+        "offline_label_gaps": (sorted(load_efm_rules().label_gaps.values())
+                               if taxonomy_package.resolve() == SHIPPED_PACKAGE.resolve() else []),
         "facts": len(report.facts),
         "errors": errors,
         "warnings": warnings,

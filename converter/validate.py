@@ -4,13 +4,14 @@ This is the only module that imports Arelle. One `arelle.api.Session` stays
 warm across calls; Arelle's log goes to an in-memory handler and comes back as
 `Diagnostic`s. Calculation 1.1 inconsistencies are arithmetic slips in the
 source document: warnings naming the total, the sum found and the source line.
-Any other message at error level is an error.
+Any other message at error level is an error. With the SEC's Arelle EDGAR plug-in
+(`converter.efm`), the same run also applies the EDGAR Filer Manual and DQC rules,
+after the XBRL 2.1 and Calculation 1.1 checks; their findings keep the plug-in's
+codes and levels.
 """
 
 from __future__ import annotations
 
-import logging
-import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,30 +19,21 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from arelle import PackageManager
+from arelle import PackageManager, PluginManager
 from arelle.api.Session import Session
 from arelle.ModelInstanceObject import ModelFact
 from arelle.ModelValue import dateunionDate
 from arelle.RuntimeOptions import RuntimeOptions, RuntimeOptionsException
-from lxml import etree
 
+from converter.arelle_log import BufferHandler, Message, diagnostic, fact_concepts
+from converter.efm import DISCLOSURE_SYSTEM, offline_label_gap
 from converter.errors import TaxonomyError, ValidationSetupError
-from converter.model import Diagnostic, Severity
+from converter.facts.rules import load_efm_rules
+from converter.model import Diagnostic
 from converter.taxonomy.package import default_package
-from converter.taxonomy.subset import subset_package
+from converter.taxonomy.subset import declared_concepts, extension_names, referenced_concepts, subset_package
 
-CALC_INCONSISTENCY = re.compile(
-    r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
-ERROR_LEVEL = logging.ERROR - 2  # Arelle's ERROR-SEMANTIC and above
-INCONSISTENCY_LEVEL = logging.WARNING + 3  # Arelle's INCONSISTENCY
-INTERVAL = re.compile(r"^[\[(]\s*(-?[\d,.]+)\s*,\s*(-?[\d,.]+)\s*[\])]$")
-XHTML = "http://www.w3.org/1999/xhtml"
-INLINE_FACT_TAGS = tuple(f"{{http://www.xbrl.org/2013/inlineXBRL}}{tag}" for tag in ("nonFraction", "nonNumeric"))
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-FRAGMENT = re.compile(r"#([A-Za-z_][\w.-]*)$")
-US_GAAP_REFERENCE = re.compile(
-    rb"us-gaap-2024\.xsd#us-gaap_([A-Za-z0-9_]+)|<us-gaap:([A-Za-z0-9_]+)[\s>]|[\"']us-gaap:([A-Za-z0-9_]+)[\"']")
-REFERENCING_SUFFIXES = (".xml", ".xsd", ".htm", ".json")
+PLUGIN_FAILURES = ("arelle:pluginParameterError", "arelle:pluginLoadError")
 
 
 @dataclass(frozen=True, order=True)
@@ -57,43 +49,6 @@ class FactRow:
     unit: str  # "" for non-numeric facts; "{ns}num*{ns}num/{ns}denom" otherwise
     decimals: str  # "" for non-numeric facts
     value: str  # numbers in plain notation, normalised (8188000, 0.02)
-
-
-@dataclass(frozen=True)
-class _Message:
-    code: str
-    level: int
-    text: str
-    args: Mapping[str, object]
-    fact_ids: tuple[str, ...]
-
-
-class _BufferHandler(logging.Handler):
-    """Keeps Arelle's log records as data; nothing is printed."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.messages: list[_Message] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args if isinstance(record.args, Mapping) else {}
-        try:
-            text = str(record.msg) % args if args else str(record.msg)
-        except (TypeError, ValueError, KeyError):
-            text = str(record.msg)
-        refs = getattr(record, "refs", None) or []
-        fact_ids = tuple(_fragment(ref) for ref in refs if isinstance(ref, Mapping))
-        self.messages.append(_Message(
-            code=str(getattr(record, "messageCode", "") or ""), level=record.levelno,
-            text=text, args=args, fact_ids=tuple(f for f in fact_ids if f)))
-
-
-def _fragment(ref: Mapping[str, object]) -> str:
-    object_id = ref.get("id")
-    if isinstance(object_id, str) and object_id:
-        return object_id
-    match = FRAGMENT.search(str(ref.get("href", "")))
-    return match.group(1) if match else ""
 
 
 class _PackagesConfig(dict[str, object]):
@@ -113,6 +68,17 @@ class _PackagesConfig(dict[str, object]):
         self.update(packages=[], remappings={})
 
 
+class _PluginsConfig(dict[str, object]):
+    """Arelle's plug-in configuration, surviving `Session.run`'s reset the same way (KeyError 'modules')."""
+
+    def __init__(self) -> None:
+        super().__init__(modules={}, classes={})
+
+    def clear(self) -> None:
+        super().clear()
+        self.update(modules={}, classes={})
+
+
 class Validator:
     """Validates instances with one warm Arelle session; use as a context manager or `close()`.
 
@@ -121,19 +87,26 @@ class Validator:
     declarations byte for byte (`converter.taxonomy.subset`): Arelle checks every
     concept of the DTS on each run, which costs seconds for all 17,388 concepts and
     milliseconds for a filing's few dozen. A package the user names is used whole.
+
+    With `efm_plugin` (the EDGAR plug-in's folder, see `converter.efm.find_plugin`) every
+    validation also runs the EDGAR Filer Manual checks (disclosure system efm-pragmatic);
+    the subset then also declares the us-gaap concepts whose names extension concepts
+    repeat, so that EFM 6.7.16 sees them.
     """
 
-    def __init__(self, package: Path, *, subset: bool = True) -> None:
+    def __init__(self, package: Path, *, subset: bool = True, efm_plugin: Path | None = None) -> None:
         self.package = Path(package)
         if not self.package.is_file():
             raise ValidationSetupError(
                 f"taxonomy package not found: {self.package}", file=self.package,
                 hint="reinstall xbrlconv (it ships taxonomy/packages/) or pass an existing zip")
-        self._subset = subset and self.package.resolve() == default_package().resolve()
+        self._shipped = self.package.resolve() == default_package().resolve()
+        self._subset = subset and self._shipped
+        self.efm_plugin = efm_plugin
         self._subsets: dict[frozenset[str], Path] = {}
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._session = Session()
-        self._handler = _BufferHandler()
+        self._handler = BufferHandler()
 
     def __enter__(self) -> Validator:
         return self
@@ -152,7 +125,9 @@ class Validator:
         """The package to validate `instance` with: the subset for its concepts, or the whole."""
         if not self._subset:
             return self.package
-        names = frozenset(_referenced_concepts(instance.parent))
+        names = frozenset(referenced_concepts(instance.parent))
+        if self.efm_plugin is not None:
+            names |= extension_names(instance.parent) & declared_concepts(self.package)
         if names not in self._subsets:
             if self._workdir is None:
                 self._workdir = tempfile.TemporaryDirectory(prefix="xbrlconv-subset-")
@@ -168,9 +143,13 @@ class Validator:
     def validate(self, instance: Path, fact_lines: Mapping[str, int]) -> tuple[Diagnostic, ...]:
         """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines."""
         messages = self._run(instance, keep_open=False)
-        concepts = _fact_concepts(instance)
-        return tuple(d for d in (_diagnostic(m, fact_lines, concepts) for m in messages)
-                     if d is not None)
+        concepts = fact_concepts(instance)
+        diagnostics = tuple(d for d in (diagnostic(m, fact_lines, concepts) for m in messages)
+                            if d is not None)
+        if self.efm_plugin is None or not self._shipped:
+            return diagnostics
+        gaps = load_efm_rules().label_gaps
+        return tuple(offline_label_gap(d, gaps) for d in diagnostics)
 
     def read_facts(self, instance: Path) -> dict[str, Decimal | str]:
         """The value Arelle reads for each fact id of `instance` (numbers as Decimal)."""
@@ -192,32 +171,28 @@ class Validator:
             model.modelManager.close(model)
         return tuple(sorted(rows))
 
-    def _run(self, instance: Path, *, keep_open: bool) -> tuple[_Message, ...]:
+    def _run(self, instance: Path, *, keep_open: bool) -> tuple[Message, ...]:
+        efm = self.efm_plugin is not None and not keep_open
         try:
             options = RuntimeOptions(
                 entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=not keep_open,
                 calcs="c11r", utrValidate=True, internetConnectivity="offline", logFile="logToBuffer",
-                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False)
+                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False,
+                plugins=str(self.efm_plugin) if efm else None,
+                disclosureSystemName=DISCLOSURE_SYSTEM if efm else None)
         except RuntimeOptionsException as exc:
             raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",
                                        file=self.package) from exc
         self._handler.messages.clear()
         PackageManager.getInstance().packagesConfig = _PackagesConfig()
+        PluginManager.getInstance().pluginConfig = _PluginsConfig()
         self._session.run(options, logHandler=self._handler)
         messages = tuple(self._handler.messages)
         self._handler.messages.clear()
         _check_setup(messages, self.package)
+        if efm:
+            _check_plugin(messages, self.efm_plugin)
         return messages
-
-
-def _referenced_concepts(folder: Path) -> set[str]:
-    """us-gaap concept names the instance and linkbases in `folder` refer to."""
-    names: set[str] = set()
-    for path in folder.iterdir():
-        if path.suffix in REFERENCING_SUFFIXES:
-            for match in US_GAAP_REFERENCE.finditer(path.read_bytes()):
-                names.add(next(g for g in match.groups() if g).decode("ascii"))
-    return names
 
 
 def _fact_row(fact: ModelFact) -> FactRow:
@@ -238,7 +213,7 @@ def _fact_row(fact: ModelFact) -> FactRow:
     return FactRow(fact.qname.clarkNotation, period, unit, str(fact.decimals), text)
 
 
-def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
+def _check_setup(messages: tuple[Message, ...], package: Path) -> None:
     for message in messages:
         if message.code.startswith(("tpe:", "arelle:packageError", "arelle:packageLoadingError")) \
                 or (message.code == "IOerror" and "package" in message.text.lower()):
@@ -248,52 +223,9 @@ def _check_setup(messages: tuple[_Message, ...], package: Path) -> None:
                 file=package, hint="rebuild or reinstall the taxonomy package")
 
 
-def _fact_concepts(instance: Path) -> dict[str, str]:
-    """Fact id → "prefix:Name" as written in the instance (or Inline XBRL document).
-
-    An instance that cannot be read yields no names: Arelle has already reported
-    why (IOerror or xmlSchema:syntax) among the diagnostics this map decorates.
-    """
-    try:
-        root = etree.parse(str(instance), PARSER).getroot()
-    except (OSError, etree.XMLSyntaxError):
-        return {}
-    if etree.QName(root).namespace == XHTML:
-        return {str(e.get("id")): str(e.get("name")) for e in root.iter(*INLINE_FACT_TAGS)
-                if e.get("id") and e.get("name")}
-    return {str(e.get("id")): f"{e.prefix}:{etree.QName(e).localname}"
-            for e in root if isinstance(e.tag, str) and e.get("id") and e.get("contextRef")}
-
-
-def _diagnostic(message: _Message, fact_lines: Mapping[str, int],
-                concepts: Mapping[str, str]) -> Diagnostic | None:
-    lines = [fact_lines[f] for f in message.fact_ids if f in fact_lines]
-    line = lines[0] if lines else None
-    named = [concepts[f] for f in message.fact_ids if f in concepts]
-    if CALC_INCONSISTENCY.match(message.code):
-        concept = named[0] if named else str(message.args.get("concept", "")) or None
-        return Diagnostic(
-            code=message.code, severity=Severity.WARNING,
-            message=(f"the source's own arithmetic does not add up: {concept} is "
-                     f"{_amount(message.args.get('reportedSum'))} but its items sum to "
-                     f"{_amount(message.args.get('computedSum'))} "
-                     f"(context {message.args.get('contextID')}"
-                     + (f", source line {line})" if line is not None else ")")),
-            source_line=line, concept=concept)
-    if message.level >= ERROR_LEVEL or message.level == INCONSISTENCY_LEVEL:
-        severity = Severity.ERROR
-    elif message.level >= logging.WARNING:
-        severity = Severity.WARNING
-    else:
-        return None
-    return Diagnostic(code=message.code or "arelle", severity=severity, message=message.text,
-                      source_line=line, concept=named[0] if named else None)
-
-
-def _amount(text: object) -> str:
-    """Arelle's Calc 1.1 interval "[8187500, 8188500]" as the amount it stands for (8188000)."""
-    match = INTERVAL.match(str(text))
-    if match is None:
-        return str(text)
-    low, high = (Decimal(g.replace(",", "")) for g in match.groups())
-    return format(((low + high) / 2).normalize(), "f")
+def _check_plugin(messages: tuple[Message, ...], plugin: Path | None) -> None:
+    for message in messages:
+        if message.code in PLUGIN_FAILURES:
+            raise ValidationSetupError(f"Arelle could not load the EDGAR plug-in {plugin}: {message.text}",
+                                       file=plugin, hint="pass the validate/ folder of the Arelle/EDGAR "
+                                                         "repository with --efm-plugin")

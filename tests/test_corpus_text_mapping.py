@@ -23,4 +23,4 @@ def test_sears_2004_maps_the_cumulative_effect_rows_and_keeps_both_earnings_per_
     # the same label under "Basic" and under "Diluted": two extension concepts, no value dropped
     assert text.count("<sears:EarningsPerShareBeforeCumulativeEffectOfChangeInAccountingPrincipleBasic ") == 4
     assert text.count("<sears:EarningsPerShareBeforeCumulativeEffectOfChangeInAccountingPrincipleDiluted ") == 4
-    assert result.facts == 216
+    assert result.facts == 226  # 216 statement and report facts, 10 cover facts from the SEC header

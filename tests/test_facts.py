@@ -100,13 +100,28 @@ def test_negated_rows_get_the_negated_label(report: XbrlReport) -> None:
 
 
 def test_presentation_has_an_abstract_root_and_source_order(report: XbrlReport) -> None:
-    balance, income = report.networks
+    balance, income, cover = report.networks
     assert {a.parent for a in balance.presentation} == {"us-gaap:StatementOfFinancialPositionAbstract"}
     assert {a.parent for a in income.presentation} == {"us-gaap:IncomeStatementAbstract"}
     assert [a.order for a in balance.presentation] == list(range(1, 25))
     assert balance.presentation[0].child == "us-gaap:CashAndCashEquivalentsAtCarryingValue"
     assert income.presentation[-1].child == "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
-    assert balance.role_uri == "http://innovo-group-inc.example/20030301/role/BalanceSheet"
+    assert balance.role_uri == "http://innovo-group-inc.example/role/BalanceSheet"
+    assert balance.definition.startswith("0001 - Statement - ")
+
+
+def test_cover_network_presents_every_dei_fact_with_its_standard_label(report: XbrlReport) -> None:
+    cover = report.networks[-1]
+    assert (cover.role_id, cover.definition, cover.calculation) == ("Cover", "0000 - Document - Cover", ())
+    assert {a.parent for a in cover.presentation} == {"dei:CoverAbstract"}
+    dei = {f.concept for f in report.facts if f.concept.startswith("dei:")}
+    assert [a.child for a in cover.presentation][:3] == ["dei:DocumentType", "dei:AmendmentFlag",
+                                                        "dei:DocumentPeriodEndDate"]
+    assert {a.child for a in cover.presentation} == dei
+    labels = {lb.concept: lb.text for lb in report.labels if lb.role.endswith("/role/label")}
+    assert labels["dei:CoverAbstract"] == "Cover [Abstract]"
+    assert labels["dei:EntityRegistrantName"] == "Entity Registrant Name"
+    assert dei <= labels.keys()
 
 
 def test_cover_facts_use_the_report_duration(report: XbrlReport) -> None:
@@ -173,7 +188,8 @@ def test_extension_concepts_take_the_entity_prefix_and_a_standard_label() -> Non
     mappings = (replace(mappings[0], is_extension=True),)
     report = build_report(Document(DocumentMeta(source="x.txt"), (income,)), (mappings,), ENTITY, "10-Q")
     assert [c.qname for c in report.extension_concepts] == ["inno:RoyaltyIncome"]
-    assert [(lb.concept, lb.text) for lb in report.labels] == [("inno:RoyaltyIncome", "Royalty income")]
+    assert [(lb.concept, lb.text) for lb in report.labels if not lb.concept.startswith("dei:")] == [
+        ("inno:RoyaltyIncome", "Royalty income")]
 
 
 def test_mappings_must_align_with_items() -> None:
@@ -256,3 +272,23 @@ def test_an_income_statement_row_with_mixed_signs_stays_as_printed() -> None:
     assert values(report, "us-gaap:IncomeTaxExpenseBenefit") == {
         "c-2002-12-01_2003-03-01": Decimal("63000"), "c-2001-12-02_2002-03-02": Decimal("-21000")}
     assert report.networks[0].presentation[0].preferred_label is None
+
+
+def test_extension_concepts_printed_alike_get_distinct_standard_labels() -> None:
+    from converter.facts.labels import unique_labels
+    from converter.model import ConceptDef, PeriodType
+
+    def concept(name: str, period: PeriodType, label: str) -> ConceptDef:
+        return ConceptDef("x", name, "xbrli:monetaryItemType", period, Balance.DEBIT, label)
+
+    receivable = "Accounts receivable from related party"
+    concepts = [concept("Receivable", PeriodType.INSTANT, receivable),
+                concept("Receivable2", PeriodType.DURATION, receivable),
+                concept("CumulativeEffect", PeriodType.DURATION, "Cumulative effect"),
+                concept("CumulativeEffectDiluted", PeriodType.DURATION, "Cumulative effect"),
+                concept("Other", PeriodType.DURATION, "Document Type"),
+                concept("Other2", PeriodType.DURATION, "cumulative EFFECT")]
+    assert unique_labels(concepts, taken=["Document Type"]) == {
+        "x:Receivable": receivable, "x:Receivable2": f"{receivable}, during the period",
+        "x:CumulativeEffect": "Cumulative effect", "x:CumulativeEffectDiluted": "Cumulative effect, diluted",
+        "x:Other": "Document Type (2)", "x:Other2": "cumulative EFFECT (2)"}

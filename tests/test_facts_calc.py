@@ -264,7 +264,7 @@ def test_two_balance_sheets_share_one_consistent_tree() -> None:
                           (mappings[0], condensed_maps), ENTITY, "8-K")
     full_tree = ["us-gaap:CashAndCashEquivalentsAtCarryingValue", "us-gaap:AccountsReceivableNetCurrent",
                  "us-gaap:InventoryNet", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"]
-    for network in report.networks:
+    for network in report.networks[:2]:  # the two balance sheets (the cover network has no calculation)
         assert [a.child for a in network.calculation if a.parent == "us-gaap:AssetsCurrent"] == full_tree
 
 
@@ -322,5 +322,52 @@ def test_a_widened_tree_may_not_break_the_statement_it_came_from() -> None:
         Duration(date(2005, 1, 1), date(2005, 12, 31)), "d")), later, (5, 6, 7))
     report = build_report(Document(DocumentMeta(source="x"), (first, second)), (first_maps, second_maps),
                           ENTITY, "10-K")
-    assert [n.calculation for n in report.networks] == [(), ()]
+    assert [n.calculation for n in report.networks] == [(), (), ()]  # two cash-flow statements, the cover
     assert [d.code for d in report.diagnostics] == ["xbrlconv:calculationNotShared"] * 2
+
+
+def test_operating_cash_flow_without_a_balance_is_summed_as_printed() -> None:
+    # NetCashProvidedByUsedInOperatingActivities has no balance: the weights are those that make
+    # the printed cash effects add up, net income +1 and an increase in receivables -1 (DQC 0043)
+    m = ValueKind.MONETARY
+    rows = (("Net income", "OPERATING", "us-gaap:NetIncomeLoss", Balance.CREDIT, ("100", "(80)"), False, m),
+            ("Depreciation", "OPERATING", "us-gaap:DepreciationDepletionAndAmortization", D, ("20", "20"), False, m),
+            ("Receivables", "OPERATING", "us-gaap:IncreaseDecreaseInAccountsReceivable", Balance.CREDIT,
+             ("(30)", "12"), False, m),
+            ("Inventories", "OPERATING", "us-gaap:IncreaseDecreaseInInventories", Balance.CREDIT, ("5", "7"), False, m),
+            ("Operating", "OPERATING", "us-gaap:NetCashProvidedByUsedInOperatingActivities", None, ("95", "(41)"),
+             True, m))
+    cash_flow, maps = statement(StatementKind.CASH_FLOW, "CF", (Column(Q1_2003, "a"), Column(Q1_2002, "b")),
+                                rows, (1, 2, 3, 4, 5))
+    report = build_report(Document(DocumentMeta(source="x"), (cash_flow,)), (maps,), ENTITY, "10-Q")
+    weights = {a.child.split(":")[1]: a.weight for a in report.networks[0].calculation}
+    assert weights == {"NetIncomeLoss": 1, "DepreciationDepletionAndAmortization": 1,
+                       "IncreaseDecreaseInAccountsReceivable": -1, "IncreaseDecreaseInInventories": -1}
+    values = {(f.concept.split(":")[1], f.context_id): f.value for f in report.facts}
+    assert values[("IncreaseDecreaseInAccountsReceivable", "c-2002-12-01_2003-03-01")] == Decimal("30000")
+    # a net loss is printed with its own sign
+    assert values[("NetIncomeLoss", "c-2001-12-02_2002-03-02")] == Decimal("-80000")
+    # a decrease printed without parentheses is a negative change all the same
+    assert values[("IncreaseDecreaseInInventories", "c-2002-12-01_2003-03-01")] == Decimal("-5000")
+
+
+def test_no_run_reaches_back_over_total_assets() -> None:
+    # assets 100 = liabilities 60 + paid-in 50 + deficit (7) + AOCI (3): by the identity, assets less
+    # the three lines above AOCI is -3 again, which must not make AOCI their "total"
+    m = ValueKind.MONETARY
+    rows = (("Cash", "ASSETS", "us-gaap:Cash", D, ("40", "30"), False, m),
+            ("Other", "ASSETS", "us-gaap:OtherAssets", D, ("60", "50"), False, m),
+            ("Total assets", "ASSETS", "us-gaap:Assets", D, ("100", "80"), True, m),
+            ("Liabilities", "LIABILITIES", "us-gaap:Liabilities", Balance.CREDIT, ("60", "45"), False, m),
+            ("Paid-in capital", "EQUITY", "us-gaap:AdditionalPaidInCapital", Balance.CREDIT, ("50", "40"), False, m),
+            ("Deficit", "EQUITY", "us-gaap:RetainedEarningsAccumulatedDeficit", Balance.CREDIT, ("(7)", "(4)"),
+             False, m),
+            ("AOCI", "EQUITY", "us-gaap:AccumulatedOtherComprehensiveIncomeLossNetOfTax", Balance.CREDIT,
+             ("(3)", "(1)"), False, m),
+            ("Total equity", "EQUITY", "us-gaap:StockholdersEquity", Balance.CREDIT, ("40", "35"), True, m))
+    sheet, maps = statement(StatementKind.BALANCE_SHEET, "BS", (Column(Instant(date(2003, 3, 1)), "a"),
+                                                               Column(Instant(date(2002, 11, 30)), "b")),
+                            rows, (1, 2, 3, 4, 5, 6, 7, 8))
+    report = build_report(Document(DocumentMeta(source="x"), (sheet,)), (maps,), ENTITY, "10-Q")
+    parents = {a.parent.split(":")[1] for a in report.networks[0].calculation}
+    assert parents == {"Assets", "StockholdersEquity"}

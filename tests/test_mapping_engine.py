@@ -317,3 +317,20 @@ def test_income_printed_negative_is_no_never_negative_income_concept(mapper: Map
     assert shown.concept.qname == "us-gaap:OtherNonoperatingIncomeExpense"
     positive = mapper.map_item(_ctx("Interest and other income, net", statement=IS))
     assert positive.concept.qname == "us-gaap:InvestmentIncomeInterestAndDividend"
+
+
+
+def test_an_extension_never_takes_a_us_gaap_name(mapper: Mapper, catalog) -> None:
+    document_mapper = mapper.for_document("sears")
+    assert "OtherReceivables" in document_mapper.standard_names
+    assert len(document_mapper.standard_names) == len(catalog)
+    concept = document_mapper.extensions.make(_ctx("Other receivables"), "Other receivables", None)
+    assert (concept.prefix, concept.name) == ("sears", "OtherReceivables2")  # EFM 6.7.16
+
+
+def test_a_label_under_two_sections_is_two_extension_concepts(mapper: Mapper) -> None:
+    factory = mapper.for_document("apple").extensions
+    sales = factory.make(_ctx("Products", "Net sales", IS), "Products", Balance.CREDIT)
+    costs = factory.make(_ctx("Products", "Cost of sales", IS), "Products", Balance.DEBIT)
+    assert (sales.name, costs.name) == ("Products", "ProductsCostOfSales")
+    assert factory.make(_ctx("Products", "Net sales", IS), "Products", Balance.CREDIT) is sales

@@ -133,10 +133,11 @@ def test_printed_amounts_read_back(number: int, currency: str, negative: bool, s
     assert printed.format == "ixt:num-dot-decimal"
 
 
-@pytest.mark.parametrize("text", ["--", " - ", "\u2014"])
+@pytest.mark.parametrize("text", ["--", " - ", "\u2014", "$ --", "$        --", "(\u2014)"])
 def test_dashes_print_zero(text: str) -> None:
     printed = parse_printed(text)
     assert printed is not None and printed.format == "ixt:fixed-zero" and printed.magnitude(3) == 0
+    assert printed.before + printed.number + printed.after == text
 
 
 @pytest.mark.parametrize("text", ["", "n/a", "1,234 / 5,678"])
@@ -160,3 +161,16 @@ def test_cli_format_option_writes_and_validates(fmt: str, instance: str, extra: 
     summary = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert summary["instance"] == instance
     assert capsys.readouterr().out.startswith(str(out.resolve() / instance))
+
+
+def test_cover_facts_are_shown_and_styles_are_attributes(written: tuple[Path, Path]) -> None:
+    root = etree.parse(str(written[1]), PARSER).getroot()
+    assert not root.xpath("//*[local-name()='style']")  # EDGAR refuses a <style> element (EFM 5.2.5)
+    hidden = {e.get("name") for e in root.iter(f"{IX}nonNumeric") if e.getparent().tag == f"{IX}hidden"}
+    assert hidden == {"dei:AmendmentFlag", "dei:EntityCentralIndexKey"}
+    shown = {e.get("name"): (e.text, e.get("format")) for e in root.iter(f"{IX}nonNumeric")
+             if e.getparent().tag != f"{IX}hidden"}
+    assert shown["dei:DocumentPeriodEndDate"] == ("March 1, 2003", "ixt:date-monthname-day-year-en")
+    assert shown["dei:EntityRegistrantName"] == ("INNOVO GROUP INC", None)
+    row = root.xpath("//*[@name='dei:DocumentType']/ancestor::*[local-name()='tr'][1]")[0]
+    assert "".join(row.itertext()).startswith("Document Type")

@@ -115,3 +115,23 @@ def test_an_inline_xbrl_filing_is_retagged_in_place(validator: Validator, tmp_pa
     shown = [e for e in tagged if e.getparent().tag != f"{IX}hidden"]
     assert len(shown) >= 0.9 * result.facts
     assert validator.read_fact_rows(htm) == validator.read_fact_rows(result.instance)
+
+
+def test_xhtml_has_no_bare_anchor_and_no_self_closed_container() -> None:
+    from converter.sources import parse_html
+    from converter.writers.xhtml import body_xhtml
+
+    root = parse_html("<html><body><p><a name='top'>Top</a> of page<span></span></p>"
+                 "<table><tr><td></td><td>1<br></td></tr></table><hr></body></html>")
+    text = etree.tostring(body_xhtml(root), encoding="unicode")
+    assert "<a" not in text and "<span>Top</span>" in text  # an anchor without href (EFM 5.2.5)
+    assert "<td></td>" in text and "<span></span>" in text and "<br/>" in text and "<hr/>" in text
+
+
+def test_an_inline_sources_own_edgar_style_properties_are_dropped() -> None:
+    from converter.sources import parse_html
+    from converter.writers.xhtml import body_xhtml
+
+    root = parse_html("<html><body><p style='color:red; -sec-ix-hidden:f-539;font-weight:bold'>x</p></body></html>")
+    paragraph = body_xhtml(root)[0]
+    assert paragraph.get("style") == "color:red;font-weight:bold"  # f-539 was a fact of the stripped tags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingOf
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -9,8 +10,9 @@ from decimal import Decimal
 
 from converter.facts.calc import CalcRow, Fitted, derive, merged, mismatches
 from converter.facts.contexts import ContextSet, context_id
-from converter.facts.dei import cover_facts, report_period
-from converter.facts.rules import Rules, load_rules
+from converter.facts.dei import cover_facts, dei_concept, header_cover, report_period
+from converter.facts.labels import unique_labels
+from converter.facts.rules import EfmRules, Rules, load_efm_rules, load_rules
 from converter.facts.signs import NEGATED_LABEL_ROLE, orientations, sign_row
 from converter.model import (
     Balance,
@@ -77,10 +79,12 @@ class _Collector:
 
 
 def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], entity: Entity,
-                 document_type: str, period_end: date | None = None) -> XbrlReport:
+                 document_type: str, period_end: date | None = None,
+                 cover: MappingOf[str, str] | None = None) -> XbrlReport:
     """Turn the statements and their mappings into an XBRL report.
 
-    `mappings[i][j]` maps `document.statements[i].items[j]`.
+    `mappings[i][j]` maps `document.statements[i].items[j]`; `cover` holds dei values
+    (local name -> value) that override those of the SEC header (a `--cover` file).
     """
     if len(mappings) != len(document.statements):
         raise ValueError(f"{len(mappings)} mapping lists for {len(document.statements)} statements")
@@ -111,10 +115,13 @@ def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], enti
     networks = [replace(network, calculation=_calc_arcs(fitted, everywhere, out.facts, out))
                 for network, fitted in zip(networks, summations, strict=True)]
     dei_period = report_period(out.contexts, end)
-    for concept, value in cover_facts(entity, document_type, end):
+    supplied = {**header_cover(document.meta), **(cover or {})}
+    for concept, value in cover_facts(entity, document_type, end, supplied):
         out.add_fact(concept.qname, dei_period, value, None, None, None)
-    for concept in out.extensions.values():
-        out.add_label(concept.qname, STANDARD_LABEL_ROLE, concept.label)
+    networks.append(_cover_network(out, entity, load_efm_rules()))
+    taken = [label.text for label in out.labels.values() if label.role == STANDARD_LABEL_ROLE]
+    for qname, text in unique_labels(out.extensions.values(), taken).items():
+        out.add_label(qname, STANDARD_LABEL_ROLE, text)
     facts = tuple(sorted(out.facts,
                          key=lambda f: (not f.concept.startswith("dei:"), _fact_number(f))))
     return XbrlReport(
@@ -125,6 +132,20 @@ def build_report(document: Document, mappings: Sequence[Sequence[Mapping]], enti
         labels=tuple(out.labels.values()),
         diagnostics=tuple(out.diagnostics),
     )
+
+
+def _cover_network(out: _Collector, entity: Entity, efm: EfmRules) -> Network:
+    """The cover (document and entity information) network of every dei fact, with the dei
+    standard labels, which the extension's label linkbase carries as filers' do."""
+    rule = efm.cover
+    names = {f.concept.removeprefix("dei:") for f in out.facts if f.concept.startswith("dei:")}
+    ordered = [n for n in rule.order if n in names] + sorted(names - set(rule.order))
+    for qname in (rule.root, *(f"dei:{n}" for n in ordered)):
+        out.add_label(qname, STANDARD_LABEL_ROLE, dei_concept(qname.removeprefix("dei:")).label)
+    return Network(role_id=rule.role, role_uri=efm.role_uri(entity.namespace, rule.role), definition=rule.definition,
+                   presentation=tuple(PresentationArc(rule.root, f"dei:{name}", order)
+                                      for order, name in enumerate(ordered, start=1)),
+                   calculation=())
 
 
 def _fact_number(fact: Fact) -> int:
@@ -163,7 +184,8 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
                        number: int) -> tuple[Network, tuple[Fitted, ...]]:
     rule = rules.statements[statement.kind]
     sides = orientations(statement, concepts, rules)
-    signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows)
+    signed = [sign_row(item, concept, side, rules, negate_mixed=rule.negate_mixed_rows,
+                       always_negated=rule.always_negated_prefixes, never_negated=rule.never_negated)
               for item, concept, side in zip(statement.items, concepts, sides, strict=True)]
     periods = [tuple(_fact_period(c, concept, item) for c in statement.columns)
                for item, concept in zip(statement.items, concepts, strict=True)]
@@ -172,10 +194,12 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
         values=row.values if not concept.abstract else tuple(None for _ in row.values),
         periods=row_periods, decimals=item.decimals, is_total=item.is_total and not item.balance_at,
         summable=(item.kind is ValueKind.MONETARY and not concept.abstract and not item.balance_at
-                  and (concept.balance is not None or concept.qname in out.extensions)),
+                  and (concept.balance is not None or concept.qname in out.extensions
+                       or rule.negate_mixed_rows)),  # a cash-effect statement sums no-balance totals
         may_negate=concept.name not in rules.non_negative,
         free=concept.balance is None and concept.qname in out.extensions,
-        restorable=row.negated and concept.name not in rules.non_negative)
+        restorable=row.negated and concept.name not in rules.non_negative,
+        shown_negated=row.negated, closes_side=concept.qname in rules.asset_total_concepts)
         for item, concept, row, row_periods
         in zip(statement.items, concepts, signed, periods, strict=True)]
     derivation = derive(calc_rows)
@@ -206,10 +230,11 @@ def _statement_network(statement: Statement, concepts: Sequence[ConceptDef], rul
                children=tuple(concepts[i].qname for i in s.children), weights=s.weights,
                own_contexts=frozenset(context_id(p) for p in periods[s.total] if p is not None))
         for s in derivation.summations)
+    efm = load_efm_rules()
     network = Network(
         role_id=role_id,
-        role_uri=f"{entity.namespace}/role/{role_id}",
-        definition=f"{number:04d} - Statement - {statement.title.strip() or rule.title}",
+        role_uri=efm.role_uri(entity.namespace, role_id),
+        definition=efm.statement_definition.format(number=number, title=statement.title.strip() or rule.title),
         presentation=tuple(presentation.values()),
         calculation=(),
     )

@@ -7,6 +7,12 @@ contiguous run of preceding open rows (rows already summed into a total are
 replaced by that total) whose balance-weighted sum matches the total. Weights
 follow XBRL 2.1: +1 when the child's balance equals the total's, -1 when
 opposite (an extension concept without a balance takes its total's: weight +1).
+A us-gaap concept without a balance (net cash provided by operating activities)
+is summed in statements that print cash effects: XBRL 2.1 then binds no weight,
+and each weight is the one that makes the printed amounts add up, +1 when the
+child and the total are both shown as their facts' signs (or both negated), -1
+otherwise, as the official calculations weigh net income (+1) and an increase
+in receivables (-1) under operating cash flow.
 "Matches" is the Calc 1.1 round-to-nearest test: |sum - total| <= the
 sum of the half-units of every fact involved ((n+1)/2 * 10**-decimals when all
 share one precision). Columns where the total and every item are zero prove
@@ -18,6 +24,8 @@ its negation in every column and at least one item shares its balance: the fact
 is the negative value, shown negated. Likewise an item the sign rules turned
 round (an expense printed "(21)") keeps its printed sign when only that makes
 the total add up in every column (a tax benefit among expenses printed positive).
+No run reaches back over total assets: by the balance-sheet identity, total assets
+less the liability and equity lines above a row always "add up" to it.
 """
 
 from __future__ import annotations
@@ -43,6 +51,8 @@ class CalcRow:
     summable: bool  # monetary with a balance (or free to take one)
     may_negate: bool = True  # the concept may take negative values
     free: bool = False  # an extension concept without a balance: it takes its total's
+    shown_negated: bool = False  # the statement prints the negation of the facts (a negated label)
+    closes_side: bool = False  # total assets: it closes one side of a balance sheet, no run crosses it
     restorable: bool = False  # the sign rules turned this row round; the arithmetic may undo it
 
 
@@ -75,7 +85,7 @@ def derive(rows: Sequence[CalcRow]) -> Derivation:
     for index, row in enumerate(rows):
         if all(v is None for v in row.values):
             continue
-        summing = row.summable and row.concept.balance is not None
+        summing = row.summable and not row.free
         best = _best_run(rows, values, open_rows, index) if summing else None
         if best is not None:
             found.append(best)
@@ -94,7 +104,7 @@ def _best_run(rows: Sequence[CalcRow], values: Sequence[Values], open_rows: Sequ
     parent = rows[total]
     for length in range(1, len(open_rows) + 1):
         child = rows[open_rows[-length]]
-        if (not child.summable or child.concept.qname == parent.concept.qname
+        if (not child.summable or child.closes_side or child.concept.qname == parent.concept.qname
                 or child.periods != parent.periods):
             break
         run = tuple(open_rows[-length:])
@@ -144,11 +154,18 @@ def _nonzero_children(values: Sequence[Values], run: Sequence[int]) -> int:
     return sum(1 for i in run if any(v is not None and v != 0 for v in values[i]))
 
 
+def _weight(child: CalcRow, parent: CalcRow) -> int:
+    if child.free:
+        return 1
+    if child.concept.balance is None or parent.concept.balance is None:
+        return 1 if child.shown_negated == parent.shown_negated else -1
+    return 1 if child.concept.balance is parent.concept.balance else -1
+
+
 def _evaluate(rows: Sequence[CalcRow], values: Sequence[Values], run: tuple[int, ...], total: int,
               *, negated: bool) -> Summation:
     parent = rows[total]
-    weights = tuple(1 if rows[i].free or rows[i].concept.balance is parent.concept.balance else -1
-                    for i in run)
+    weights = tuple(_weight(rows[i], parent) for i in run)
     matched = exact = checked = 0
     for column, shown in enumerate(values[total]):
         present = [(w, values[i][column], rows[i].decimals) for w, i in zip(weights, run)

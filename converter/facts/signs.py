@@ -7,7 +7,10 @@ the opposite of that orientation is a negated presentation of a positive fact
 (an expense "(150)" in an income statement is InterestExpense 150). A row is
 negated as a whole: all its amounts negative, or, in a statement of cash
 effects, any of them ("(Increase) decrease in receivables (30) 12" is +30 and
--12). Concepts that may never be negative are flipped with a warning.
+-12), and for changes and non-cash items of a statement of cash effects always
+("Decrease in receivables 12" is -12), but never the net income such a statement
+starts from ("Net loss (496)" is -496). Concepts that may never be negative are
+flipped with a warning.
 """
 
 from __future__ import annotations
@@ -59,13 +62,18 @@ def _names_credit_side(item: LineItem, rules: Rules) -> bool:
 
 
 def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: Rules,
-             *, negate_mixed: bool = False) -> SignedRow:
-    """The row's fact values; `negate_mixed` when one negative amount negates the row."""
+             *, negate_mixed: bool = False, always_negated: tuple[str, ...] = (),
+             never_negated: frozenset[str] = frozenset()) -> SignedRow:
+    """The row's fact values; `negate_mixed` when one negative amount negates the row;
+    `always_negated`: name prefixes of concepts whose rows are negated when of the opposite balance;
+    `never_negated`: us-gaap names printed with their facts' own signs."""
     shown = [v for v in item.values if v is not None and v != 0]
     printed_negative = [v for v in shown if v < 0]
-    negated = (concept.balance is not None and concept.balance is not orientation
-               and bool(printed_negative)
-               and (negate_mixed or len(printed_negative) == len(shown)))
+    own_sign = concept.prefix == "us-gaap" and concept.name in never_negated
+    opposite = concept.balance is not None and concept.balance is not orientation and not own_sign
+    negated = opposite and (
+        (bool(printed_negative) and (negate_mixed or len(printed_negative) == len(shown)))
+        or (bool(shown) and concept.prefix == "us-gaap" and concept.name.startswith(always_negated)))
     values = tuple(None if v is None else plain(-v if negated else v) for v in item.values)
     if concept.prefix != "us-gaap" or concept.name not in rules.non_negative:
         return SignedRow(values, negated)

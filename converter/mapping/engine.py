@@ -52,14 +52,15 @@ class Mapper:
         labels = LabelIndex(self.names, learned.plus(load_curated(self.normalizer)))
         records = vocabulary if vocabulary is not None else load_vocabulary(self.normalizer)
         self.scorer = Scorer(labels, self.model, FilerVocabulary(records, name_arrays(self.names)))
-        self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+        self.standard_names = frozenset(c.name for c in catalog)  # no extension repeats one (EFM 6.7.16)
+        self.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues, self.standard_names)
 
     def for_document(self, extension_prefix: str, overrides: Overrides | None = None) -> Mapper:
         """A mapper for one document: this one's read-only indexes and scorer, the document's
         overrides, and a fresh extension factory (extension names are unique per document)."""
         mapper = copy.copy(self)
         mapper.overrides = overrides
-        mapper.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues)
+        mapper.extensions = ExtensionFactory(extension_prefix, self.normalizer, self.cues, self.standard_names)
         return mapper
 
     def map_item(self, ctx: ItemContext) -> Mapping:

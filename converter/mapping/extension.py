@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from converter.mapping.context import Cues, ItemContext
 from converter.mapping.normalize import Normalizer
@@ -44,27 +45,35 @@ def is_ncname(name: str) -> bool:
 class ExtensionFactory:
     """Makes extension concepts with names unique within one mapper."""
 
-    def __init__(self, prefix: str, normalizer: Normalizer, cues: Cues) -> None:
+    def __init__(self, prefix: str, normalizer: Normalizer, cues: Cues,
+                 reserved: Iterable[str] = ()) -> None:
+        """`reserved`: names no extension may take (the standard taxonomy's: EFM 6.7.16)."""
         if not is_ncname(prefix):
             raise ValueError(f"extension prefix {prefix!r} is not an XML NCName")
         self.prefix = prefix
         self.normalizer = normalizer
         self.cues = cues
-        self._made: dict[tuple[str, str, str, str, str], ConceptDef] = {}
-        self._names: set[str] = set()
+        self._made: dict[tuple[str, str, str, str, str, str], ConceptDef] = {}
+        self._names: set[str] = set(reserved)
 
     def make(self, ctx: ItemContext, label: str, fallback: Balance | None) -> ConceptDef:
-        """The extension concept of a row: one per label, value kind, period type, statement
-        and dilution ("Earnings per share before ..." under "Basic" and under "Diluted" are two
-        concepts, named with the section's class when the label does not say it)."""
+        """The extension concept of a row: one per label, value kind, period type, statement,
+        dilution and section ("Earnings per share before ..." under "Basic" and under "Diluted"
+        are two concepts, named with the section's class when the label does not say it;
+        "Products" under "Net sales" and under "Cost of sales" are two, the second named with
+        its section: two values of one concept and period would be one fact too many)."""
         dilution = self.cues.section_class(frozenset(self.normalizer.words(ctx.section))).get("dilution", "")
         if dilution and dilution in self.cues.label_class(frozenset(self.normalizer.words(label))).values():
             dilution = ""
-        key = (label.lower(), str(ctx.kind), str(ctx.period_type), str(ctx.statement), dilution)
+        section = " ".join(self.normalizer.words(ctx.section))
+        key = (label.lower(), str(ctx.kind), str(ctx.period_type), str(ctx.statement), dilution, section)
         known = self._made.get(key)
         if known is not None:
             return known
-        base = camel_name(f"{label} {dilution}" if dilution else label)
+        words = f"{label} {dilution}" if dilution else label
+        base = camel_name(words)
+        if base in self._names and section and any(k[:5] == key[:5] for k in self._made):
+            base = camel_name(f"{words} {ctx.section}")
         name, n = base, 2
         while name in self._names:
             name, n = f"{base}{n}", n + 1

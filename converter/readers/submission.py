@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.model import Address, Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers import html
 from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.registrant import registrant_name
@@ -24,7 +24,7 @@ from converter.sources import split_documents
 NAME = "submission"
 
 _SNIFF = re.compile(r"<(?:SEC|IMS)-(?:DOCUMENT|HEADER)>|^<DOCUMENT>\s*$", re.MULTILINE)
-_HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z ]+?):\s*(?P<value>.*?)\s*$")
+_HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z0-9 ]+?):\s*(?P<value>.*?)\s*$")
 _HEADER_END = re.compile(r"^</(?:SEC|IMS)-HEADER>", re.IGNORECASE)
 _DOC_OPEN = re.compile(r"^<DOCUMENT>\s*$", re.IGNORECASE)
 _HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
@@ -35,15 +35,32 @@ def sniff(text: str) -> bool:
     return bool(_SNIFF.search(text[:8192]))
 
 
-def _header(lines: list[str]) -> dict[str, str]:
+def _header(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(every field, the fields of the first BUSINESS ADDRESS block); the first value of a key wins."""
     fields: dict[str, str] = {}
+    address: dict[str, str] = {}
+    section = ""
     for line in lines:
         if _HEADER_END.match(line) or _DOC_OPEN.match(line):
             break
         match = _HEADER_FIELD.match(line)
-        if match and match["value"]:
-            fields.setdefault(match["key"].strip(), match["value"])
-    return fields
+        if match is None:
+            continue
+        key = match["key"].strip()
+        if not match["value"]:
+            section = key
+        else:
+            fields.setdefault(key, match["value"])
+            if section == "BUSINESS ADDRESS":
+                address.setdefault(key, match["value"])
+    return fields, address
+
+
+def _address(fields: dict[str, str]) -> Address | None:
+    if not fields:
+        return None
+    return Address(street1=fields.get("STREET 1"), street2=fields.get("STREET 2"), city=fields.get("CITY"),
+                   state=fields.get("STATE"), zip=fields.get("ZIP"), phone=fields.get("BUSINESS PHONE"))
 
 
 def _date(value: str | None) -> date | None:
@@ -56,7 +73,7 @@ def _date(value: str | None) -> date | None:
 
 
 def meta_from_header(path: Path, lines: list[str]) -> DocumentMeta:
-    fields = _header(lines)
+    fields, address = _header(lines)
     return DocumentMeta(
         source=str(path),
         cik=fields.get("CENTRAL INDEX KEY"),
@@ -64,6 +81,10 @@ def meta_from_header(path: Path, lines: list[str]) -> DocumentMeta:
         form_type=fields.get("CONFORMED SUBMISSION TYPE") or fields.get("FORM TYPE"),
         period_of_report=_date(fields.get("CONFORMED PERIOD OF REPORT")),
         fiscal_year_end=fields.get("FISCAL YEAR END"),
+        file_number=fields.get("SEC FILE NUMBER"),
+        state_of_incorporation=fields.get("STATE OF INCORPORATION"),
+        irs_number=fields.get("IRS NUMBER"),
+        business_address=_address(address),
     )
 
 

@@ -29,7 +29,7 @@ from converter.taxonomy.labels import real_labels, standard_label
 from converter.taxonomy.package import PACKAGE_FILE, write_package
 from converter.taxonomy.record import ConceptRecord
 from converter.taxonomy.rules import BuildRules, load_rules
-from converter.taxonomy.schema import DeiType, dei_schema, srt_types_schema, usgaap_schema
+from converter.taxonomy.schema import DeiConcept, DeiType, dei_schema, srt_types_schema, usgaap_schema
 from converter.taxonomy.sources import TaxonomySources, read_sources
 from converter.taxonomy.xlink import Arc
 
@@ -213,10 +213,13 @@ def calc_violations(records: dict[str, ConceptRecord], arcs: Iterable[Arc]) -> l
 
 
 def _dei_members() -> bytes:
+    """The package's dei 2024 schema, from taxonomy/dei-2024/concepts.yaml."""
     path = TAXONOMY_DIR / "dei-2024" / "concepts.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        concepts = {name: (pair[0], pair[1]) for name, pair in data["concepts"].items()}
+        abstract = set(data["abstract"])
+        concepts = [DeiConcept(name, type_, period, name in abstract)
+                    for name, (type_, period, _label) in data["concepts"].items()]
         types = [DeiType(name, base, facets.get("pattern"), tuple(facets.get("enumeration", ())))
                  for name, (base, facets) in data["types"].items()]
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:

@@ -4,7 +4,8 @@ Arelle checks every concept of the DTS on each validation: with the full 17,388-
 schema that costs seconds, with the few dozen concepts a converted filing uses it costs
 tens of milliseconds. The subset keeps the namespace, the URL and each kept concept's
 declaration byte for byte, so the facts validate exactly as against the full package;
-only checks of concepts the filing does not use are skipped.
+only checks of concepts the filing does not use are skipped. `referenced_concepts` finds
+the names a filing's files refer to.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from converter.taxonomy.package import PACKAGE_NAME, default_package, write_pack
 SCHEMA_MEMBER = "us-gaap/2024/elts/us-gaap-2024.xsd"
 _NAME = re.compile(r"""\sname=["']([^"']+)["']""")
 _REFERS = re.compile(r"""(?:enum2:domain=["']us-gaap:|typedDomainRef=["']#us-gaap_)([^"']+)["']""")
+US_GAAP_REFERENCE = re.compile(
+    rb"us-gaap-2024\.xsd#us-gaap_([A-Za-z0-9_]+)|<us-gaap:([A-Za-z0-9_]+)[\s>]|[\"']us-gaap:([A-Za-z0-9_]+)[\"']")
+REFERENCING_SUFFIXES = (".xml", ".xsd", ".htm", ".json")
+EXTENSION_ELEMENT = re.compile(rb"<xs:element\b[^>]*?\sname=[\"']([A-Za-z_][A-Za-z0-9_.-]*)[\"']")
 
 
 @lru_cache(maxsize=2)
@@ -47,6 +52,11 @@ def _read(package: Path, stamp: float) -> tuple[dict[str, bytes], list[str], dic
     return members, frame, elements
 
 
+def declared_concepts(package: Path) -> frozenset[str]:
+    """The names of every us-gaap concept `package`'s schema declares."""
+    return frozenset(_read(package, package.stat().st_mtime)[2])
+
+
 def subset_package(names: Iterable[str], out: Path, package: Path | None = None) -> Path:
     """Write to `out` a package like `package` (default: the shipped one) whose us-gaap
     schema declares only `names` and the concepts their declarations refer to."""
@@ -68,3 +78,21 @@ def subset_package(names: Iterable[str], out: Path, package: Path | None = None)
     content = dict(members)
     content[SCHEMA_MEMBER] = ("\n".join(schema) + "\n").encode("utf-8")
     return write_package(out, content)
+
+
+def referenced_concepts(folder: Path) -> set[str]:
+    """us-gaap concept names the instance and linkbases in `folder` refer to."""
+    names: set[str] = set()
+    for path in folder.iterdir():
+        if path.suffix in REFERENCING_SUFFIXES:
+            for match in US_GAAP_REFERENCE.finditer(path.read_bytes()):
+                names.add(next(g for g in match.groups() if g).decode("ascii"))
+    return names
+
+
+def extension_names(folder: Path) -> set[str]:
+    """Names of the concepts the schemas in `folder` declare (an extension may repeat a us-gaap name)."""
+    names: set[str] = set()
+    for path in folder.glob("*.xsd"):
+        names.update(match.decode("ascii") for match in EXTENSION_ELEMENT.findall(path.read_bytes()))
+    return names

@@ -6,8 +6,9 @@ scale with parentheses for negatives. Every printed amount that stands for a
 fact is an `ix:nonFraction` (`placement` finds which); the `sign` attribute
 follows the fact's value, not the parentheses, since the facts stage may have
 flipped a sign by the concept's balance. Facts no cell shows (cover facts,
-amounts the document prints twice) go to `ix:hidden`, so the XBRL extracted
-from the document is exactly the report's. With an HTML source whose line items
+amounts the document prints twice) go to `ix:hidden`, except the cover facts, which a
+small cover table shows (`cover`), so the XBRL extracted from the document is exactly
+the report's. Styles are attributes: EDGAR accepts no `<style>` element. With an HTML source whose line items
 carry cell locations, the source document itself is tagged (`ixbrl_html`).
 """
 
@@ -26,6 +27,7 @@ from markupsafe import Markup
 from converter.facts.contexts import CIK_SCHEME
 from converter.model import Document, Fact, LineItem, Statement, ValueKind, XbrlReport
 from converter.resources import TEMPLATES_DIR
+from converter.writers.cover import cover_rows
 from converter.writers.files import write_files
 from converter.writers.xbrl import context_views, namespaces, taxonomy_files
 from converter.writers.ixbrl_html import tag_source
@@ -134,11 +136,13 @@ def render_ixbrl(report: XbrlReport, document: Document) -> str:
     tagged = tag_source(report, document)
     if tagged is not None:
         body = "\n".join(etree.tostring(child, encoding="unicode") for child in tagged.body)
+        cover, hidden = cover_rows(report, tagged.hidden)
         return environment().get_template("ixbrl_source.htm.j2").render(
-            hidden=tagged.hidden, body=Markup(body), **common)
+            hidden=hidden, cover=cover, cover_heading=False, body=Markup(body), **common)
     placement = place(report, document)
+    cover, hidden = cover_rows(report, placement.hidden)
     return environment().get_template("ixbrl.htm.j2").render(
-        hidden=placement.hidden, **common,
+        hidden=hidden, cover=cover, cover_heading=True, **common,
         statements=tuple(_statement_view(s, st, placement) for s, st in enumerate(document.statements)))
 
 

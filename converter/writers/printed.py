@@ -8,6 +8,7 @@ from decimal import Decimal
 
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 DASH = re.compile(r"^[-\u2010-\u2015\u2212]+$")
+DASH_CELL = re.compile(r"^(?P<before>[\s$(]*)(?P<dash>[-\u2010-\u2015\u2212]+)(?P<after>[\s)]*)$")  # "$ --"
 NUM_DOT_DECIMAL = "ixt:num-dot-decimal"
 FIXED_ZERO = "ixt:fixed-zero"
 
@@ -36,11 +37,10 @@ class Printed:
 
 
 def parse_printed(text: str) -> Printed | None:
-    """The number in a printed cell ("$ 1,234", "(150)", "--", "0.02"); None when there is none."""
-    stripped = text.strip()
-    if DASH.match(stripped):
-        start = text.index(stripped)
-        return Printed(text[:start], stripped, text[start + len(stripped):])
+    """The number in a printed cell ("$ 1,234", "(150)", "--", "$ --", "0.02"); None when there is none."""
+    dash = DASH_CELL.match(text)
+    if dash is not None:
+        return Printed(dash["before"], dash["dash"], dash["after"])
     matches = list(NUMBER.finditer(text))
     if len(matches) != 1:
         return None

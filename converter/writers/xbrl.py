@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from jinja2.runtime import Context
 
 from converter.facts.contexts import CIK_SCHEME
-from converter.facts.rules import TaxonomyRef, load_taxonomy_refs
+from converter.facts.rules import TaxonomyRef, load_efm_rules, load_taxonomy_refs
 from converter.model import CalcArc, Duration, Label, PresentationArc, XbrlReport
 from converter.resources import TEMPLATES_DIR
 from converter.writers.files import write_files
@@ -137,7 +137,7 @@ class _Renderer:
             namespace=self.report.entity.namespace,
             namespaces=(("xs", "http://www.w3.org/2001/XMLSchema"),) + self.namespaces(),
             linkbases=linkbases, networks=self.report.networks, imports=imports,
-            concepts=self.report.extension_concepts)
+            concepts=self.report.extension_concepts, used_on=load_efm_rules().used_on)
 
     def linkbase(self, kind: str) -> str:
         networks = self.report.networks

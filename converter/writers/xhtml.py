@@ -4,7 +4,9 @@ Inline XBRL processor's schema accepts.
 Elements XHTML 1.1 lacks become `span` or `div` (`font`, `center`, `u` …) and
 presentational attributes become CSS (`align`, `width`, `bgcolor`, `nowrap`;
 `br` takes no style, so page breaks drawn by a `br` are lost);
-scripts, forms, images and unknown attributes are dropped. Text the XHTML
+scripts, forms, images and unknown attributes are dropped; links lose their targets
+and become `span` (EDGAR wants no anchor without one inside a paragraph or table), and
+only `br`, `hr` and `col` are written self-closed. Text the XHTML
 content model does not allow where it stands (loose text in `body`) is wrapped
 in a `div`. Placeholder `ix-fact` elements become `ix:nonFraction`.
 """
@@ -20,7 +22,7 @@ IX_NS = "http://www.xbrl.org/2013/inlineXBRL"
 FACT_PLACEHOLDER = "ix-fact"
 BLOCK = frozenset({"div", "p", "table", "ul", "ol", "dl", "pre", "hr", "blockquote", "address",
                    "h1", "h2", "h3", "h4", "h5", "h6"})
-INLINE = frozenset({"span", "b", "i", "em", "strong", "sup", "sub", "small", "big", "br", "a",
+INLINE = frozenset({"span", "b", "i", "em", "strong", "sup", "sub", "small", "big", "br",
                     "tt", "code", "abbr", "cite", "q", "kbd", "var", "dfn", "samp", "acronym"})
 KEEP = BLOCK | INLINE | frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption",
                                    "colgroup", "col", "li", "dt", "dd"})
@@ -32,6 +34,8 @@ STYLE_SPAN = {"u": "text-decoration:underline", "s": "text-decoration:line-throu
 STYLE_DIV = {"center": "text-align:center"}
 ATTRIBUTES = {"colspan", "rowspan", "valign"}
 NO_STYLE = frozenset({"br"})  # XHTML 1.1 gives `br` the core attributes only
+SEC_PROPERTIES = ("-sec-ix-",)  # -sec-ix-hidden, -sec-ix-redact: they name facts of the source's own tags
+EMPTY = frozenset({"br", "hr", "col"})  # the only elements written self-closed (EDGAR warns of others)
 AS_STYLE = {"align": "text-align", "width": "width", "height": "height", "bgcolor": "background-color"}
 TABLE_ATTRIBUTES = {"border", "cellpadding", "cellspacing", "width", "summary"}
 FONT_SIZES = {"1": "8pt", "2": "10pt", "3": "12pt", "4": "14pt", "5": "18pt", "6": "24pt", "7": "36pt"}
@@ -44,7 +48,8 @@ def _has_block(element: etree._Element) -> bool:
 
 
 def _style(element: etree._Element, tag: str) -> str:
-    rules = [element.get("style", "").strip().rstrip(";")]
+    rules = [rule for rule in element.get("style", "").split(";")  # an Inline XBRL source's own
+             if not rule.strip().lower().startswith(SEC_PROPERTIES)]     # EDGAR properties refer to its facts
     for attribute, prop in AS_STYLE.items():
         value = element.get(attribute)
         if value and not (tag == "table" and attribute == "width"):
@@ -61,7 +66,7 @@ def _style(element: etree._Element, tag: str) -> str:
         if element.get("size") in FONT_SIZES:
             rules.append(f"font-size:{FONT_SIZES[element.get('size', '')]}")
     rules.append(STYLE_SPAN.get(str(element.tag), "") or STYLE_DIV.get(str(element.tag), ""))
-    return ";".join(r for r in rules if r)
+    return ";".join(r.strip() for r in rules if r.strip())
 
 
 def _target(element: etree._Element) -> str | None:
@@ -144,4 +149,7 @@ def body_xhtml(root: etree._Element) -> etree._Element:
     for div in body.findall(f"{{{XHTML_NS}}}div"):
         if not len(div) and not (div.text or "").strip():
             body.remove(div)
+    for element in body.iter(f"{{{XHTML_NS}}}*"):
+        if element.text is None and not len(element) and etree.QName(element).localname not in EMPTY:
+            element.text = ""  # written <p></p>, not <p/>
     return body
