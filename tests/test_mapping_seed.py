@@ -26,7 +26,8 @@ SEED_ROWS: tuple[tuple[StatementKind, str, str, ValueKind, bool, bool, tuple[str
     (BS, "CURRENT ASSETS", "PROPERTY, PLANT and EQUIPMENT, net", M, False, False, ("PropertyPlantAndEquipmentNet",)),
     (BS, "CURRENT ASSETS", "GOODWILL", M, False, False, ("Goodwill",)),
     (BS, "CURRENT ASSETS", "INTANGIBLE ASSETS, net", M, False, False, ("IntangibleAssetsNetExcludingGoodwill",)),
-    (BS, "CURRENT ASSETS", "OTHER ASSETS", M, False, False, ("OtherAssetsNoncurrent",)),
+    # printed after "Total current assets": map_statement reads the closed section as noncurrent
+    (BS, "Noncurrent CURRENT ASSETS", "OTHER ASSETS", M, False, False, ("OtherAssetsNoncurrent",)),
     (BS, "CURRENT ASSETS", "TOTAL ASSETS", M, True, False, ("Assets",)),
     (BS, "CURRENT LIABILITIES", "Accounts payable and accrued expenses", M, False, False,
      ("AccountsPayableAndAccruedLiabilitiesCurrent",)),

@@ -45,7 +45,10 @@ class NameArrays:
         self.vocab: dict[str, dict[str, int]] = {}  # dimension -> class -> code
         self.codes: dict[str, Ints] = {}  # dimension -> class code of each concept's name
         for i, name in enumerate(self.names):
-            for dimension, classes in names.classes(name).items():
+            # a deprecated concept yields to its replacement (engine._live): it has its classes
+            replacement = names.concepts[name].replacement if name in names.retired else None
+            own = replacement if replacement in names.concepts else name
+            for dimension, classes in names.classes(own).items():
                 vocab = self.vocab.setdefault(dimension, {})
                 codes = self.codes.setdefault(dimension, np.full(self.size, _NONE, dtype=np.intp))
                 (cls,) = classes
@@ -121,6 +124,21 @@ class LabelArrays:
                 if i is not None and scale:
                     found[i] = math.log1p(count) / scale
         return found
+
+    def ruled_out(self, ids: Ints, row_classes: dict[str, str], required: frozenset[str]) -> npt.NDArray[np.bool_]:
+        """For each concept in `ids`, whether its name puts it in another class than the row's in
+        one of `row_classes`' dimensions, or in none where the dimension is `required`."""
+        out = np.zeros(len(ids), dtype=bool)
+        for dimension, cls in row_classes.items():
+            column = self.concepts.codes.get(dimension)
+            code = self.concepts.vocab.get(dimension, {}).get(cls, _UNKNOWN)
+            if column is None:
+                if dimension in required:
+                    out[:] = True
+                continue
+            values = column[ids]
+            out |= (values != code) if dimension in required else ((values != _NONE) & (values != code))
+        return out
 
     def agreement(self, ids: Ints, row_classes: dict[str, str], learned: bool) -> tuple[Floats, Floats]:
         """For each concept in `ids`, the number of dimensions whose classes (from its name and

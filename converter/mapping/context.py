@@ -71,6 +71,10 @@ class Cues:
     item_types: tuple[tuple[str, ValueKind], ...]  # item type local name -> value kind
     section_qualifiers: tuple[tuple[Cue, str], ...]  # heading cue -> word its rows' labels imply
     signed_statements: frozenset[StatementKind]  # statements that print amounts with the concept's sign
+    flow_balances: tuple[tuple[StatementKind, Balance], ...]  # extension balance of flow rows per statement
+    hard_dimensions: frozenset[str]  # dimensions whose conflicts rule a concept out
+    side_exceptions: tuple[Cue, ...]  # label words of contra items: their side is no constraint
+    required_dimensions: frozenset[str]  # ... and where a concept must have a class at all
     deductions: tuple[re.Pattern[str], ...]  # a row label that deducts from the row(s) above
     gross_words: tuple[re.Pattern[str], ...]  # words of a gross amount's label ("at cost")
 
@@ -233,6 +237,10 @@ def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
         section_qualifiers=tuple((cue, str(word)) for cues, word in data["section_qualifiers"]
                                  for cue in _cue_list(cues, path, "section_qualifiers", normalizer)),
         signed_statements=frozenset(StatementKind(kind) for kind in data["signed_statements"]),
+        flow_balances=tuple((StatementKind(k), Balance(v)) for k, v in data["flow_balances"].items()),
+        hard_dimensions=frozenset(str(d) for d in data["hard_dimensions"]),
+        side_exceptions=_cue_list(data["side_exceptions"], path, "side_exceptions", normalizer),
+        required_dimensions=frozenset(str(d) for d in data["required_dimensions"]),
         deductions=_patterns(data["net_totals"]["deductions"], path, "net_totals.deductions"),
         gross_words=_patterns(data["net_totals"]["gross_words"], path, "net_totals.gross_words"),
     )

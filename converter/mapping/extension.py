@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from converter.mapping.context import Cues, ItemContext
 from converter.mapping.normalize import Normalizer
-from converter.model import Balance, ConceptDef, ValueKind
+from converter.model import Balance, ConceptDef, PeriodType, ValueKind
 
 _TYPES = {
     ValueKind.MONETARY: "xbrli:monetaryItemType",
@@ -85,10 +85,14 @@ class ExtensionFactory:
         return concept
 
     def _balance(self, ctx: ItemContext, label: str, fallback: Balance | None) -> Balance | None:
-        """Debit/credit from the label's words, else the section's, else the closest us-gaap
-        candidate's; a row printed negative in an equity section is a contra (debit) item."""
+        """Debit/credit: the statement's flow balance (cash-flow rows: debit, the cash effect),
+        else from the label's words, else the section's, else the closest us-gaap candidate's; a
+        row printed negative in an equity section is a contra (debit) item."""
         if ctx.kind is not ValueKind.MONETARY:
             return None
+        flows = dict(self.cues.flow_balances)
+        if ctx.statement in flows and ctx.period_type is PeriodType.DURATION:
+            return flows[ctx.statement]
         section = frozenset(self.normalizer.words(ctx.section))
         if ctx.shown_negative and self.cues.is_contra(self.cues.section_class(section)):
             return Balance.DEBIT

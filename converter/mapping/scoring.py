@@ -88,6 +88,12 @@ class Scorer:
         mask[filers_exact[0][filers_exact[0] < arrays.concepts.size]] = True
         mask |= filers_votes[:-1] > _FILER_VOTE_FLOOR
         ids = np.flatnonzero(mask & arrays.concepts.allowed(ctx.kind, ctx.period_type))
+        hard = {d: c for d, c in {**unstated, **stated}.items() if d in cues.hard_dimensions}
+        label_words = frozenset(norm.words(label))
+        if (contra or any(cue <= label_words for cue in cues.side_exceptions)
+                or any(pattern.search(ctx.label) for pattern in cues.deductions)):
+            hard.pop("side", None)
+        ids = ids[~arrays.ruled_out(ids, hard, cues.required_dimensions)]
         row_a, exact_a, vote_a = (self._gather(ids, dense) for dense in learned)
         stated_agree, stated_conflict = arrays.agreement(ids, stated, learned=False)
         section_agree, section_conflict = arrays.agreement(ids, unstated, learned=True)
