@@ -2,7 +2,8 @@
 
 This is the only module that imports Arelle. One `arelle.api.Session` stays
 warm across calls; Arelle's log goes to an in-memory handler and comes back as
-`Diagnostic`s. Calculation 1.1 inconsistencies are arithmetic slips in the
+`Diagnostic`s. On request the same run writes Arelle's iXBRL viewer of an Inline
+XBRL document (the optional plug-in, see `converter.viewer`). Calculation 1.1 inconsistencies are arithmetic slips in the
 source document: warnings naming the total, the sum found and the source line.
 Any other message at error level is an error.
 """
@@ -18,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from arelle import PackageManager
+from arelle import PackageManager, PluginManager
 from arelle.api.Session import Session
 from arelle.ModelInstanceObject import ModelFact
 from arelle.ModelValue import dateunionDate
@@ -29,6 +30,7 @@ from converter.errors import TaxonomyError, ValidationSetupError
 from converter.model import Diagnostic, Severity
 from converter.taxonomy.package import default_package
 from converter.taxonomy.subset import subset_package
+from converter.viewer import PLUGIN, plugin_options
 
 CALC_INCONSISTENCY = re.compile(
     r"^(calc11e:inconsistentCalculationUsing\w+|xbrl\.5\.2\.5\.2:calcInconsistency)$")
@@ -69,11 +71,18 @@ class _Message:
 
 
 class _BufferHandler(logging.Handler):
-    """Keeps Arelle's log records as data; nothing is printed."""
+    """Keeps Arelle's log records as data; nothing is printed.
+
+    `logRecordBuffer` (the name Arelle's buffering handler uses) holds what the iXBRL
+    viewer plug-in lists as validation messages: the records above INFO, their text
+    without the folder of the file being validated (a staging folder of random name).
+    """
 
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
         self.messages: list[_Message] = []
+        self.logRecordBuffer: list[logging.LogRecord] = []
+        self.folder: Path | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         args = record.args if isinstance(record.args, Mapping) else {}
@@ -83,9 +92,24 @@ class _BufferHandler(logging.Handler):
             text = str(record.msg)
         refs = getattr(record, "refs", None) or []
         fact_ids = tuple(_fragment(ref) for ref in refs if isinstance(ref, Mapping))
-        self.messages.append(_Message(
-            code=str(getattr(record, "messageCode", "") or ""), level=record.levelno,
-            text=text, args=args, fact_ids=tuple(f for f in fact_ids if f)))
+        code = str(getattr(record, "messageCode", "") or "")
+        self.messages.append(_Message(code=code, level=record.levelno, text=text, args=args,
+                                      fact_ids=tuple(f for f in fact_ids if f)))
+        if record.levelno > logging.INFO:
+            self.logRecordBuffer.append(logging.makeLogRecord(
+                {"msg": self._unplaced(text), "levelno": record.levelno, "levelname": record.levelname,
+                 "messageCode": code}))
+
+    def clear(self) -> None:
+        self.messages.clear()
+        self.logRecordBuffer.clear()
+
+    def _unplaced(self, text: str) -> str:
+        if self.folder is None:
+            return text
+        for form in (self.folder.as_uri(), str(self.folder)):
+            text = text.replace(form + "/", "")
+        return text
 
 
 def _fragment(ref: Mapping[str, object]) -> str:
@@ -111,6 +135,17 @@ class _PackagesConfig(dict[str, object]):
     def clear(self) -> None:
         super().clear()
         self.update(packages=[], remappings={})
+
+
+class _PluginsConfig(dict[str, object]):
+    """Arelle's plug-in configuration, kept whole across `Session.run`'s reset (as `_PackagesConfig`)."""
+
+    def __init__(self) -> None:
+        super().__init__(modules={}, classes={})
+
+    def clear(self) -> None:
+        super().clear()
+        self.update(modules={}, classes={})
 
 
 class Validator:
@@ -165,12 +200,19 @@ class Validator:
                 self._subsets[names] = self.package
         return self._subsets[names]
 
-    def validate(self, instance: Path, fact_lines: Mapping[str, int]) -> tuple[Diagnostic, ...]:
-        """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines."""
-        messages = self._run(instance, keep_open=False)
+    def validate(self, instance: Path, fact_lines: Mapping[str, int], *,
+                 viewer: Path | None = None) -> tuple[Diagnostic, ...]:
+        """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines. With
+        `viewer`, the same run writes there Arelle's iXBRL viewer of `instance` (an Inline XBRL
+        document) with these messages in it, and the viewer script beside it."""
+        messages = self._run(instance, keep_open=False, viewer=viewer)
         concepts = _fact_concepts(instance)
         return tuple(d for d in (_diagnostic(m, fact_lines, concepts) for m in messages)
                      if d is not None)
+
+    def save_viewer(self, ixbrl: Path, viewer: Path) -> None:
+        """Arelle's iXBRL viewer of the Inline XBRL document `ixbrl`, without validating it."""
+        self._run(ixbrl, keep_open=False, validate=False, viewer=viewer)
 
     def read_facts(self, instance: Path) -> dict[str, Decimal | str]:
         """The value Arelle reads for each fact id of `instance` (numbers as Decimal)."""
@@ -192,21 +234,31 @@ class Validator:
             model.modelManager.close(model)
         return tuple(sorted(rows))
 
-    def _run(self, instance: Path, *, keep_open: bool) -> tuple[_Message, ...]:
+    def _run(self, instance: Path, *, keep_open: bool, validate: bool = True,
+             viewer: Path | None = None) -> tuple[_Message, ...]:
         try:
             options = RuntimeOptions(
-                entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=not keep_open,
-                calcs="c11r", utrValidate=True, internetConnectivity="offline", logFile="logToBuffer",
-                disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False)
+                entrypointFile=str(instance), packages=[str(self._package_for(instance))],
+                validate=validate and not keep_open, calcs="c11r", utrValidate=True,
+                internetConnectivity="offline", logFile="logToBuffer", disablePersistentConfig=True,
+                keepOpen=keep_open, logPropagate=False, plugins=PLUGIN if viewer else None,
+                pluginOptions=plugin_options(viewer) if viewer else None)
         except RuntimeOptionsException as exc:
             raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",
                                        file=self.package) from exc
-        self._handler.messages.clear()
+        self._handler.clear()
+        self._handler.folder = instance.resolve().parent
         PackageManager.getInstance().packagesConfig = _PackagesConfig()
+        PluginManager.getInstance().pluginConfig = _PluginsConfig()
         self._session.run(options, logHandler=self._handler)
         messages = tuple(self._handler.messages)
-        self._handler.messages.clear()
+        self._handler.clear()
         _check_setup(messages, self.package)
+        if viewer is not None and not viewer.is_file():
+            said = "; ".join(m.text for m in messages if m.code.startswith(("viewer:", "arelle:plugin")))
+            raise ValidationSetupError(f"Arelle's iXBRL viewer plug-in wrote no viewer ({said or 'no message'})",
+                                       file=instance, hint="reinstall the viewer extra: pip install "
+                                                           "'xbrlconv[viewer]'")
         return messages
 
 
