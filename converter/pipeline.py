@@ -1,5 +1,8 @@
 """read → map → facts → write → validate → report, for one document.
 
+With `viewer`, the validating Arelle run also writes `<stem>-viewer.htm`, Arelle's
+iXBRL viewer of the Inline XBRL document (which `viewer` therefore implies).
+
 Outputs are written into a temporary folder beside OUTDIR and moved into place
 only when everything worked, so a failure never leaves a half-written OUTDIR.
 """
@@ -28,6 +31,7 @@ from converter.report import mapping_rows, render_report
 from converter.taxonomy.catalog import load_catalog
 from converter.taxonomy.package import default_package
 from converter.validate import Validator
+from converter.viewer import viewer_name, viewer_script
 from converter.writers import write_formats
 
 UNKNOWN_CIK = "0000000000"
@@ -48,6 +52,7 @@ class ConvertOptions:
     taxonomy_package: Path | None = None
     formats: tuple[str, ...] = ("xbrl",)
     validate: bool = True
+    viewer: bool = False  # also write <stem>-viewer.htm (needs the viewer extra; implies ixbrl)
 
 
 @dataclass(frozen=True)
@@ -179,11 +184,12 @@ def _validated_files(stem: str, written: Sequence[Path]) -> tuple[Path, ...]:
 
 
 def _add_validation(validator: Validator, files: Sequence[Path], fact_lines: dict[str, int],
-                    diagnostics: list[Diagnostic]) -> None:
-    """Arelle's findings on each file; what one file repeats of an earlier one is listed once."""
+                    diagnostics: list[Diagnostic], viewer: Path | None = None) -> None:
+    """Arelle's findings on each file; what one file repeats of an earlier one is listed once.
+    With `viewer`, the run on the Inline XBRL document writes the viewer there."""
     seen: set[Diagnostic] = set()
     for path in files:
-        for diagnostic in validator.validate(path, fact_lines):
+        for diagnostic in validator.validate(path, fact_lines, viewer=viewer if path.suffix == ".htm" else None):
             if diagnostic not in seen:
                 seen.add(diagnostic)
                 diagnostics.append(diagnostic)
@@ -201,8 +207,22 @@ def _check_size(path: Path) -> None:
                                          "exhibit) rather than the whole submission")
 
 
+@contextmanager
+def _session(validator: Validator | None, package: Path) -> Iterator[Validator]:
+    """The warm session given, else one of our own for this conversion."""
+    if validator is not None:
+        yield validator
+        return
+    with Validator(package) as own:
+        yield own
+
+
 def convert(options: ConvertOptions, validator: Validator | None = None) -> ConvertResult:
     clock = _Clock()
+    formats = options.formats
+    if options.viewer:
+        viewer_script()  # a usage error before any work when the extra is missing
+        formats = formats if "ixbrl" in formats else (*formats, "ixbrl")
     _check_size(Path(options.input))
     document = read_document(options.input)
     clock.lap("read")
@@ -220,17 +240,18 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
     clock.lap("facts")
     package = options.taxonomy_package or default_package()
     with _staging(options.outdir) as staging:
-        written = write_formats(options.formats, report, document, staging)
+        written = write_formats(formats, report, document, staging)
         checked = _validated_files(report.stem, written)
         instance = checked[0]
+        viewer = staging / viewer_name(report.stem) if options.viewer else None
         clock.lap("write")
         diagnostics: list[Diagnostic] = [*document.diagnostics, *notes, *report.diagnostics]
-        if options.validate:
-            if validator is None:
-                with Validator(package) as own:
-                    _add_validation(own, checked, report.fact_lines, diagnostics)
-            else:
-                _add_validation(validator, checked, report.fact_lines, diagnostics)
+        if options.validate or viewer is not None:
+            with _session(validator, package) as session:
+                if options.validate:
+                    _add_validation(session, checked, report.fact_lines, diagnostics, viewer)
+                elif viewer is not None:
+                    session.save_viewer(staging / f"{report.stem}.htm", viewer)
         clock.lap("validate")
         rows = mapping_rows(document, mappings)
         (staging / "report.json").write_text(
