@@ -133,10 +133,11 @@ def test_printed_amounts_read_back(number: int, currency: str, negative: bool, s
     assert printed.format == "ixt:num-dot-decimal"
 
 
-@pytest.mark.parametrize("text", ["--", " - ", "\u2014"])
+@pytest.mark.parametrize("text", ["--", " - ", "\u2014", "$    -", "$        --"])
 def test_dashes_print_zero(text: str) -> None:
     printed = parse_printed(text)
     assert printed is not None and printed.format == "ixt:fixed-zero" and printed.magnitude(3) == 0
+    assert printed.before + printed.number + printed.after == text
 
 
 @pytest.mark.parametrize("text", ["", "n/a", "1,234 / 5,678"])

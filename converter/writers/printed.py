@@ -36,8 +36,8 @@ class Printed:
 
 
 def parse_printed(text: str) -> Printed | None:
-    """The number in a printed cell ("$ 1,234", "(150)", "--", "0.02"); None when there is none."""
-    stripped = text.strip()
+    """The number in a printed cell ("$ 1,234", "(150)", "--", "$ -", "0.02"); None when there is none."""
+    stripped = text.strip().removeprefix("$").strip()
     if DASH.match(stripped):
         start = text.index(stripped)
         return Printed(text[:start], stripped, text[start + len(stripped):])
