@@ -7,8 +7,9 @@ fact is an `ix:nonFraction` (`placement` finds which); the `sign` attribute
 follows the fact's value, not the parentheses, since the facts stage may have
 flipped a sign by the concept's balance. Facts no cell shows (cover facts,
 amounts the document prints twice) go to `ix:hidden`, so the XBRL extracted
-from the document is exactly the report's. With an HTML source whose line items
-carry cell locations, the source document itself is tagged (`ixbrl_html`).
+from the document is exactly the report's. The source document itself is tagged
+instead wherever it can be read again: an HTML source whose line items carry cell
+locations (`ixbrl_html`), a plain-text source as its text (`ixbrl_text`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from converter.resources import TEMPLATES_DIR
 from converter.writers.files import write_files
 from converter.writers.xbrl import context_views, namespaces, taxonomy_files
 from converter.writers.ixbrl_html import tag_source
+from converter.writers.ixbrl_text import tag_text
 from converter.writers.placement import Placement, place
 from converter.writers.printed import parse_printed
 from converter.writers.xbrl import xml_text
@@ -125,7 +127,8 @@ def _statement_view(s: int, statement: Statement, placement: Placement) -> _Stat
 
 def render_ixbrl(report: XbrlReport, document: Document) -> str:
     """The Inline XBRL document for `report`: the tagged source HTML when the line items
-    locate their cells in it, else a rendering of `document`'s statements."""
+    locate their cells in it, the tagged source text of a plain-text source, else a
+    rendering of `document`'s statements."""
     common = dict(
         namespaces=namespaces(report), entity_name=report.entity.name,
         document_type=report.document_type, period_end=report.period_end.isoformat(),
@@ -136,6 +139,10 @@ def render_ixbrl(report: XbrlReport, document: Document) -> str:
         body = "\n".join(etree.tostring(child, encoding="unicode") for child in tagged.body)
         return environment().get_template("ixbrl_source.htm.j2").render(
             hidden=tagged.hidden, body=Markup(body), **common)
+    text = tag_text(report, document)
+    if text is not None:
+        return environment().get_template("ixbrl_text.htm.j2").render(
+            hidden=text.hidden, blocks=text.blocks, **common)
     placement = place(report, document)
     return environment().get_template("ixbrl.htm.j2").render(
         hidden=placement.hidden, **common,
