@@ -1,6 +1,7 @@
 """read → map → facts → write → validate → report, for one document.
 
-With `viewer`, the validating Arelle run also writes `<stem>-viewer.htm`, Arelle's
+Beside report.json goes review.html, the review page built from it. With `viewer`,
+the validating Arelle run also writes `<stem>-viewer.htm`, Arelle's
 iXBRL viewer of the Inline XBRL document (which `viewer` therefore implies).
 
 Outputs are written into a temporary folder beside OUTDIR and moved into place
@@ -33,6 +34,7 @@ from converter.taxonomy.package import default_package
 from converter.validate import Validator
 from converter.viewer import viewer_name, viewer_script
 from converter.writers import write_formats
+from converter.writers.review import REVIEW_NAME, render_review
 
 UNKNOWN_CIK = "0000000000"
 DEFAULT_FORM = "8-K"
@@ -254,10 +256,10 @@ def convert(options: ConvertOptions, validator: Validator | None = None) -> Conv
                     session.save_viewer(staging / f"{report.stem}.htm", viewer)
         clock.lap("validate")
         rows = mapping_rows(document, mappings)
-        (staging / "report.json").write_text(
-            render_report(source=options.input, instance=instance.name, taxonomy_package=package,
-                          report=report, rows=rows, diagnostics=diagnostics),
-            encoding="utf-8")
+        report_json = render_report(source=options.input, instance=instance.name, taxonomy_package=package,
+                                    report=report, rows=rows, diagnostics=diagnostics)
+        (staging / "report.json").write_text(report_json, encoding="utf-8")
+        (staging / REVIEW_NAME).write_text(render_review(report_json, document), encoding="utf-8")
         _publish(staging, options.outdir)
     clock.lap("write")
     outdir = options.outdir.resolve()
