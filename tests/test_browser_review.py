@@ -237,3 +237,30 @@ def test_choices_that_touch_other_rows_are_flagged(browser: sync_api.Browser, se
         page.select_option(f"#row-{basic[0]} select.choice", value="")
         page.fill(f"#row-{basic[0]} input.other", "Revenues")
         assert "is not a concept written us-gaap:Name" in (page.locator("#warnings").text_content() or "")
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every shared HTML release and text filing with statements, converted by one batch with --viewer."""
+    inputs = tmp_path_factory.mktemp("releases")
+    for folder in ("html-releases", "text"):
+        for source in sorted(shared_path("corpus", folder).glob("*/*")):
+            if source.name != "SOURCES.txt" and source.name != "BuckleInc.8-K.html" and source.is_file():
+                shutil.copyfile(source, inputs / source.name)
+    out = tmp_path_factory.mktemp("converted")
+    assert main(["batch", str(inputs), "-o", str(out), "--viewer", "--jobs", "2"]) == 2  # aames has no statements
+    return out
+
+
+def test_every_shared_release_opens_offline(browser: sync_api.Browser, releases: Path) -> None:
+    reports = sorted(releases.glob("*/report.json"))
+    assert len(reports) == 10  # 7 HTML releases, 3 text filings
+    for report in reports:
+        body = json.loads(report.read_text(encoding="utf-8"))
+        (viewer,) = report.parent.glob("*-viewer.htm")
+        with visit(browser, viewer) as seen:
+            _open_viewer(seen)
+            total = seen.page.locator("tr.total-facts .total-facts-value").text_content()
+            assert int(total or "0") == body["facts"] > 0, report
+        with visit(browser, report.parent / "review.html") as seen:
+            assert seen.page.locator("tr.row").count() == len(body["mapping"]) > 0, report
