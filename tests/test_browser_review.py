@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 from PIL import Image
 
@@ -222,6 +223,17 @@ def test_a_saved_choice_changes_the_concept_on_reconversion(browser: sync_api.Br
     values = [e.text for e in instance.iter("{http://fasb.org/us-gaap/2024}TreasuryStockCommonValue")]
     assert values == ["2547000", "2537000"]
     assert not list(instance.iter("{http://fasb.org/us-gaap/2024}TreasuryStockValue"))
+    # round two: the earlier choice is an override on the new page and stays in the next saved file
+    interest = next(n for n, row in enumerate(again, 1) if row["label"] == "INTEREST EXPENSE")
+    with visit(browser, out / "review.html") as seen:
+        page = seen.page
+        assert page.locator(f"#row-{number} .badge.override").count() == 1
+        page.select_option(f"#row-{interest} select.choice", "us-gaap:InterestAndDebtExpense")
+        with page.expect_download() as download:
+            page.click("#save")
+        download.value.save_as(tmp_path / "round-two.yaml")
+    assert yaml.safe_load((tmp_path / "round-two.yaml").read_text(encoding="utf-8")) == {"global": {
+        "Treasury stock": TREASURY_ALTERNATIVE, "INTEREST EXPENSE": "us-gaap:InterestAndDebtExpense"}}
 
 
 def test_choices_that_touch_other_rows_are_flagged(browser: sync_api.Browser, seed: ConvertResult) -> None:
