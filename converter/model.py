@@ -211,6 +211,7 @@ class Mapping:
     alternatives: tuple[Alternative, ...]
     reason: str
     is_extension: bool = False
+    label: str = ""  # the label as the mapper read it: what a --mapping key must match
 
 
 # --- what facts produce and writers render ------------------------------------------

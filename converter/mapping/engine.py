@@ -99,7 +99,11 @@ class Mapper:
         return tuple(result[i] for i in range(len(contexts)))
 
     def choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str] = frozenset()) -> Mapping:
-        """The mapping for a ranked row: override, best live candidate not in `used`, or extension."""
+        """The mapping for a ranked row: override, best live candidate not in `used`, or extension;
+        it keeps the label the row was ranked (and an override matched) by."""
+        return replace(self._choose(ctx, ranking, used), label=ranking.label)
+
+    def _choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str]) -> Mapping:
         override = self.overrides.match(ranking.label, self.normalizer) if self.overrides else None
         if override is not None and override.concept not in used:
             concept = self.catalog.get(override.concept)
