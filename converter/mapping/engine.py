@@ -86,7 +86,7 @@ class Mapper:
         concept is used once, except an instant concept in a duration statement (the cash
         at the beginning and at the end of a cash-flow statement)."""
         def best(i: int) -> float:
-            return rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0
+            return rankings[i].candidates[0].probability if rankings[i].candidates else 0.0
 
         order = sorted(range(len(contexts)), key=lambda i: -best(i))
         used: set[str] = set()
@@ -129,7 +129,7 @@ class Mapper:
                    f"without a live replacement of this kind{note}")
             return Mapping(concept, round(ranking.candidates[0].confidence, 4),
                            self._alternatives(free, None), why, is_extension=True)
-        if free and free[0].confidence >= threshold:
+        if free and free[0].probability >= threshold:
             best = free[0]
             concept = self.names.concepts[best.name]
             return Mapping(concept.to_def(), round(best.confidence, 4),
@@ -138,8 +138,8 @@ class Mapper:
         fallback = self.names.concepts[free[0].name].balance if free else None
         concept = self.extensions.make(ctx, ranking.label or "Item", fallback)
         if free:
-            why = (f"best us-gaap candidate {free[0].name} scored "
-                   f"{free[0].confidence:.2f} < {threshold:.2f}{note}")
+            why = (f"best us-gaap candidate {free[0].name} has a share of "
+                   f"{free[0].probability:.3f} < {threshold:g}{note}")
             confidence = 1.0 - free[0].confidence
         else:
             why = f"no us-gaap {ctx.kind} {ctx.period_type} concept matches the label{note}"
