@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CONTEXT_FILE = TAXONOMY_DIR / "mapping" / "context.yaml"
 
 Cue = frozenset[str]
-_CENTS = re.compile(r"-?\d{1,3}\.\d{2}")
+_CENTS = re.compile(r"-?\d{1,3}\.\d{2,4}")  # "2.31", a par value "0.0001"
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class Cues:
 
     def kind_of(self, label: str, section: str, normalizer: Normalizer, value: str = "") -> ValueKind:
         """Guess a row's value kind from its label (for "Basic"/"Diluted" also its section) and,
-        when the words say nothing, from a printed value with cents ("2.31" is per share)."""
+        when the words say nothing, from a printed value with cents ("2.31", "0.0001" are per share)."""
         words = frozenset(normalizer.words(label))
         if words in self.kind_from_section or not words:
             words = words | frozenset(normalizer.words(section))
