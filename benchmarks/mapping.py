@@ -21,6 +21,7 @@ given twice: with the shipped model, and with a model fitted without the row's c
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sys
 from collections import defaultdict
@@ -33,7 +34,7 @@ from converter.mapping.batch import row_context  # noqa: E402
 from converter.mapping.context import ItemContext, load_cues  # noqa: E402
 from converter.mapping.engine import Mapper  # noqa: E402
 from converter.mapping.index import NameIndex  # noqa: E402
-from converter.learning.evidence import build_evidence, live_names, training_rows  # noqa: E402
+from converter.learning.evidence import GATHERED_IXBRL, build_evidence, live_names, training_rows  # noqa: E402,E501
 from converter.learning.rows import DEFAULT_SHARED, TrainingRow, close_sections, company_of, looks_total  # noqa: E402,E501
 from converter.learning.vocabulary import build_vocabulary, carried_forward, conventions, fsds_rows  # noqa: E402,E501
 from converter.mapping.normalize import load_normalizer  # noqa: E402
@@ -69,11 +70,13 @@ _CIK = re.compile(rb"EntityCentralIndexKey[^>]*>\s*(\d{1,10})\s*<")
 
 
 def company_ciks(shared: Path) -> dict[str, frozenset[str]]:
-    """Company (as `company_of` names it) -> the CIKs its Inline XBRL filings in `shared` declare,
-    so that its rows in the filers' vocabulary are left out with it."""
+    """Company (as `company_of` names it) -> the CIKs its Inline XBRL filings (in `shared` and
+    the gathered ones) declare, so that its rows in the filers' vocabulary are left out with it."""
     found: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((shared / "corpus" / "ixbrl").glob("*/*.htm*")):
-        match = _CIK.search(path.read_bytes()[:4_000_000])
+    paths = [*sorted((shared / "corpus" / "ixbrl").glob("*/*.htm*")), *sorted(GATHERED_IXBRL.glob("*.htm*"))]
+    for path in paths:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        match = _CIK.search(data[:4_000_000])
         if match:
             found[company_of(path.name)].add(str(int(match[1])))
     return {company: frozenset(ciks) for company, ciks in found.items()}
