@@ -51,14 +51,16 @@ def build_evidence(rows: Iterable[TrainingRow], live: dict[str, str], normalizer
     concepts are left out, so the evidence names only live concepts.
     """
     row_records = []
-    for row in close_sections(list(rows), load_cues(normalizer), normalizer):
+    cues = load_cues(normalizer)
+    for row in close_sections(list(rows), cues, normalizer):
         prefix, _, name = row.concept.partition(":")
         if prefix == "us-gaap" and name not in live:
             continue
         concept = f"us-gaap:{live[name]}" if prefix == "us-gaap" else EXTENSION
         row_records.append(RowRecord(row.company, row.statement, row.period_type,
                                      " ".join(normalizer.words(row.section)),
-                                     " ".join(normalizer.words(row.label)), concept))
+                                     " ".join(normalizer.words(cues.qualified(row.label, row.section, normalizer))),
+                                     concept))
     return Evidence(tuple(row_records))
 
 
