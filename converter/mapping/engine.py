@@ -96,7 +96,29 @@ class Mapper:
             if not mapping.is_extension and mapping.concept.period_type is contexts[i].statement.period_type:
                 used.add(mapping.concept.name)
             result[i] = mapping
-        return tuple(result[i] for i in range(len(contexts)))
+        return self._in_printed_order(tuple(result[i] for i in range(len(contexts))), contexts, rankings)
+
+    def _in_printed_order(self, mappings: tuple[Mapping, ...], contexts: list[ItemContext],
+                          rankings: list[Ranking]) -> tuple[Mapping, ...]:
+        """The mappings with each `printed_order` pair in the order the statement prints it: of
+        two or more totals ranked best for a concept of the pair, the first printed gets the pair's
+        first concept and the last its second; two rows given the pair the other way round swap."""
+        out = list(mappings)
+        for pair in self.cues.printed_order:
+            at = {m.concept.name: i for i, m in enumerate(out) if not m.is_extension}
+            contenders = [i for i, r in enumerate(rankings)
+                          if contexts[i].is_total and r.candidates and r.candidates[0].name in pair]
+            if len(contenders) >= 2 and not all(name in at for name in pair):
+                targets = (contenders[0], contenders[-1])
+            elif all(name in at for name in pair) and at[pair[0]] > at[pair[1]]:
+                targets = (at[pair[1]], at[pair[0]])
+            else:
+                continue
+            for row, name in zip(targets, pair):
+                if out[row].concept.name != name:
+                    out[row] = replace(out[row], concept=self.names.concepts[name].to_def(), is_extension=False,
+                                       reason=f"{out[row].reason}; {pair[0]} is printed before {pair[1]}")
+        return tuple(out)
 
     def choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str] = frozenset()) -> Mapping:
         """The mapping for a ranked row: override, best live candidate not in `used`, or extension;
