@@ -25,12 +25,11 @@ from PIL import Image
 from converter.cli import main
 from converter.pipeline import ConvertOptions, ConvertResult, convert
 from converter.validate import Validator
-from tests.conftest import SEED, shared_path
+from tests.conftest import SEED, chromium_path, shared_path
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 800}
@@ -39,17 +38,9 @@ BUCKLE = ("corpus", "html-releases", "buckle_8-K_EX99.1", "BuckleInc.8-K.EX99.1.
 TREASURY_ALTERNATIVE = "us-gaap:TreasuryStockCommonValue"
 
 
-def _chromium() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no Chromium binary on PATH (install it: apt-get install -y chromium)")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
-    executable = _chromium()
+    executable = chromium_path()
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=ARGS, headless=True)
         yield launched
