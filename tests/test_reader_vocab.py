@@ -81,7 +81,7 @@ def test_every_kind_in_the_files_is_a_statement_kind():
     assert {kind for kind, _ in VOCAB.titles} == set(StatementKind)
     assert {kind for kind, _ in VOCAB.content} <= set(StatementKind)
     assert sorted(path.name for path in READER_DIR.glob("*.yaml")) == [
-        "registrant.yaml", "rows.yaml", "scale.yaml", "statements.yaml"]
+        "calendar.yaml", "registrant.yaml", "rows.yaml", "scale.yaml", "statements.yaml"]
 
 
 def test_broken_vocabulary_raises_taxonomy_error(tmp_path: Path):

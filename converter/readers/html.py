@@ -20,6 +20,7 @@ from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.blocks import find_blocks, title_texts
+from converter.readers.calendar import FiscalCalendar, stated_calendar
 from converter.readers.html_dom import TextLine, parse, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
@@ -160,11 +161,14 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
 
 
 def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
-              part: int | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+              part: int | None = None, calendar: FiscalCalendar | None = None
+              ) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
     """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
-    submission, or a file of its own when None)."""
+    submission, or a file of its own when None); `calendar` is the fiscal calendar the whole
+    document states (else the one this part states)."""
     result = scan(markup, first_line, vocab, part)
-    statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end)
+    statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end,
+                                         calendar or stated_calendar(markup))
     return statements, [*result.diagnostics, *notes], result.titles
 
 

@@ -19,6 +19,7 @@ from converter.model import (
     StatementKind,
 )
 from converter.readers.blocks import Block
+from converter.readers.calendar import FiscalCalendar, year_ends_around
 from converter.readers.cells import Line, LineKind
 from converter.readers.columns import ColumnSpec, column_spec, spread_spans, year_spec
 from converter.readers.fiscal import (
@@ -318,10 +319,11 @@ def _resolve_years(candidates: list[Candidate], known: tuple[date, ...],
     return resolved, tuple(sorted(set(known) | found))
 
 
-def build_statements(candidates: list[Candidate],
-                     fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = None,
+                     calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
     """Resolve periods and build statements. Balance-sheet dates decide fiscal quarters;
-    without a balance sheet, the SEC header's fiscal year end (`MMDD`) does."""
+    without a balance sheet, the SEC header's fiscal year end (`MMDD`) does. A fiscal calendar
+    the document states adds the year ends of its years that no statement prints."""
     candidates = _merge_continued(candidates)
     known = tuple(sorted({spec.end for candidate in candidates if candidate.kind is StatementKind.BALANCE_SHEET
                           for spec in candidate.specs if not spec.year_only}))
@@ -334,6 +336,9 @@ def build_statements(candidates: list[Candidate],
     if not known:
         known = fiscal_year_ends(fiscal_year_end, {spec.end for candidate in candidates
                                                    for spec in candidate.specs})
+    if calendar is not None:
+        known = tuple(sorted(set(known) | year_ends_around(calendar, {spec.end for candidate in candidates
+                                                                      for spec in candidate.specs})))
     statements: list[Statement] = []
     for candidate in candidates:
         line = candidate.title.line or (candidate.items[0].source_line if candidate.items else 1)
@@ -346,11 +351,11 @@ def build_statements(candidates: list[Candidate],
     return statements, diagnostics
 
 
-def read_blocks(blocks: list[Block], vocab: Vocabulary,
-                fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+def read_blocks(blocks: list[Block], vocab: Vocabulary, fiscal_year_end: str | None = None,
+                calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
     reader = BlockReader(vocab)
     candidates = [found for block in blocks if (found := reader.read(block)) is not None]
-    statements, diagnostics = build_statements(candidates, fiscal_year_end)
+    statements, diagnostics = build_statements(candidates, fiscal_year_end, calendar)
     return statements, [*reader.diagnostics, *diagnostics]
 
 
