@@ -2,11 +2,12 @@
 statements, and the labelled rows they sit in (`rows-train.jsonl`'s shape).
 
 The face statements are found from the filer's tags, not by our reader: per statement the table
-(or run of adjacent tables) holding its anchor concepts, with the most facts (balance sheet:
+(or run of adjacent tables, none repeating another's facts) holding its anchor concepts, with the most facts (balance sheet:
 Assets or LiabilitiesAndStockholdersEquity; income statement: earnings per share or net income
 with income taxes; comprehensive income: ComprehensiveIncomeNetOfTax; cash flow: net cash from
 an activity). Facts with dimensions are left out, and so are facts printed inside a row's label
-(par values, authorised shares: the parenthetical statement).
+(par values, authorised shares: the parenthetical statement) and pure numbers (a column of
+percentages of sales restates the amounts beside it).
 
 A row's label is its first non-empty cell; its section is the last row above it in the
 statement with text but no undimensioned fact ("Current assets:", or "Services" when that
@@ -123,13 +124,15 @@ def _label(row: etree._Element) -> str:
 def _face_tables(root: etree._Element) -> list[tuple[str, int, list[_Tagged]]]:
     """(statement, table index, tagged facts) of each table of each face statement."""
     periods = contexts(root)
+    ratios = pure_units(root)
     tables: list[list[_Tagged]] = []
     for table in root.iter("table"):
         found = []
         for element in (node for node in table.iter() if _local(node) == "nonfraction"):
             context, value = element.get("contextref", ""), fact_value(element)
             row = _ancestor(element, "tr")
-            if context in periods and value is not None and row is not None and not _in_label(element):
+            if (context in periods and value is not None and row is not None and not _in_label(element)
+                    and element.get("unitref", "") not in ratios):
                 found.append(_Tagged(element.get("name", ""), periods[context], value, row, element))
         tables.append(found)
     out: list[tuple[str, int, list[_Tagged]]] = []
@@ -140,13 +143,20 @@ def _face_tables(root: etree._Element) -> list[tuple[str, int, list[_Tagged]]]:
             continue
         runs: list[list[int]] = []
         for index in holding:
-            if runs and index - runs[-1][-1] <= ADJACENT:
+            if runs and index - runs[-1][-1] <= ADJACENT and not _repeats(tables, runs[-1], index):
                 runs[-1].append(index)
             else:
                 runs.append([index])
         best = max(runs, key=lambda run: sum(len(tables[i]) for i in range(run[0], run[-1] + 1)))
         out += [(statement, index, tables[index]) for index in range(best[0], best[-1] + 1) if tables[index]]
     return out
+
+
+def _repeats(tables: list[list[_Tagged]], run: list[int], index: int) -> bool:
+    """Whether table `index` holds a fact (concept, period) the run's tables hold already: a note
+    repeating the statement's earnings per share, not the statement continued."""
+    seen = {(t.concept, t.period) for i in run for t in tables[i]}
+    return any((t.concept, t.period) in seen for t in tables[index])
 
 
 def _local(element: etree._Element) -> str:
@@ -173,6 +183,12 @@ def contexts(root: etree._Element) -> dict[str, Period]:
         elif start is not None and end is not None and start.text and end.text:
             periods[context.get("id", "")] = Duration(_date(start.text), _date(end.text))
     return periods
+
+
+def pure_units(root: etree._Element) -> set[str]:
+    """Ids of the units that measure pure numbers (a percent-of-sales column)."""
+    return {unit.get("id", "") for unit in root.iter() if _local(unit) == "unit"
+            and [(m.text or "").strip().rpartition(":")[2] for m in unit.iter() if _local(m) == "measure"] == ["pure"]}
 
 
 def fact_value(element: etree._Element) -> Decimal | None:
