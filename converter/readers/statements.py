@@ -180,6 +180,10 @@ class BlockReader:
         for positions in groups.values():
             if len(positions) < 2 or len({specs[p].header for p in positions}) < 2:
                 continue
+            if specs[positions[0]].start is not None and all(
+                    periods.day_range(specs[p].header, specs[p].end.year) for p in positions):
+                dropped.update(positions[1:])  # one stub period spelled out under two headings, printed twice
+                continue
             whole = [p for p in positions if matches(self.vocab.whole_columns, specs[p].header)]
             gone = [p for p in positions if p not in whole[:1]]
             dropped.update(gone)
