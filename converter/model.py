@@ -142,6 +142,7 @@ class Statement:
     items: tuple[LineItem, ...]
     source_line: int
     header_text: str = ""  # the title and header lines the columns were dated from, joined
+    scale_note: bool = True  # the reader found a scale note (False: amounts read as printed)
 
 
 @dataclass(frozen=True)

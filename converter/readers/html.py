@@ -20,12 +20,12 @@ from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.html_dom import TextLine, parse, walk
+from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import BlockReader, Candidate, Table, TitleLine, build_statements, region_lines
-from converter.readers.vocab import Vocabulary, vocabulary
+from converter.readers.vocab import Vocabulary, matches, vocabulary
 from converter.sources import CellRef, plain_html
 
 NAME = "html"
@@ -36,6 +36,7 @@ MIN_ITEMS = 4  # fewer rows under a statement title is a note table quoting the 
 CONTINUATION_TABLES = 3  # a statement goes on in a table at most this many tables further down
 PROSE_LENGTH = 40
 MAX_TITLE_LENGTH = 200
+NOTE_LINES = 3  # the lines right under a table that may be its footnotes ("Amounts in millions.")
 
 
 def sniff(text: str) -> bool:
@@ -86,7 +87,8 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
     found: list[Found] = []
     titles: list[str] = []
     prose = False  # prose since the last statement table: a table after it continues nothing
-    for event in walk(root, offset):
+    events = list(walk(root, offset))
+    for position, event in enumerate(events):
         if isinstance(event, TextLine):
             if _is_prose(event.text):
                 recent.clear()
@@ -95,7 +97,8 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
                 recent.append(TitleLine(event.text, event.line))
             continue
         rows = _grid(event, offset, diagnostics)
-        html_table = build_table(rows, list(recent))
+        notes = _notes(events, position + 1, vocab)
+        html_table = build_table(rows, [*recent, *_caption(event, offset)], notes)
         if html_table is None:
             recent.extend(_row_titles(rows))
             continue
@@ -114,6 +117,24 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         found.extend(Found(PRE, candidate) for candidate in map(reader.read, blocks)
                      if candidate is not None and len(candidate.items) >= MIN_ITEMS)
     return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
+
+
+def _caption(table: etree._Element, offset: int) -> list[TitleLine]:
+    """The table's own `<caption>`, a title line nearest the table."""
+    return [TitleLine(text, offset + (caption.sourceline or 1)) for caption in table
+            if tag_of(caption) == "caption" and (text := text_of(caption)) and not _is_prose(text)]
+
+
+def _notes(events: list[Event], start: int, vocab: Vocabulary) -> tuple[TitleLine, ...]:
+    """The short lines printed right under a table (up to the next table or statement title):
+    its footnotes, where some filers name the scale ("Amounts in millions, except per share")."""
+    notes: list[TitleLine] = []
+    for event in events[start:start + NOTE_LINES]:
+        if not isinstance(event, TextLine) or any(matches(kind, event.text) for _, kind in vocab.titles):
+            break
+        if len(event.text) <= MAX_TITLE_LENGTH:
+            notes.append(TitleLine(event.text, event.line))
+    return tuple(notes)
 
 
 def _continuation(reader: BlockReader, table: Table, previous: Candidate) -> Candidate | None:

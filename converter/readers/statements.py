@@ -56,6 +56,7 @@ class Table:
     body: tuple[Line, ...]
     by_content: bool = True  # a table without a statement title may be classified by its row labels
     year_columns: bool = False  # columns headed by a year alone are dated from the balance sheets
+    notes: tuple[TitleLine, ...] = ()  # footnote lines printed under the table ("Amounts in millions.")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Candidate:
     items: tuple[LineItem, ...]
     continued: bool  # a title line says "(continued)"
     context: str = ""  # the title and header lines the columns were dated from
+    scale_note: bool = True  # a scale note was found (False: amounts read as printed)
 
 
 def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
@@ -154,6 +156,8 @@ class BlockReader:
                        title.line or rows[0].number)
             return None
         scaling = find_scaling([item.text for item in titles] + list(table.head), self.vocab)
+        if scaling.power is None and table.notes:  # a footnote under the table names the scale
+            scaling = find_scaling([note.text for note in reversed(table.notes)], self.vocab)
         if scaling.power is None:
             self._warn("reader.unknown-scale",
                        f"{title.text!r}: no scale note (e.g. 'in thousands'); amounts read as printed",
@@ -166,7 +170,8 @@ class BlockReader:
         self.diagnostics.extend(reader.diagnostics)
         continued = any(matches(self.vocab.continued_titles, item.text) for item in titles)
         context = " ".join([*(item.text for item in dating), *table.head])
-        return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()))
+        return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()),
+                         scaling.power is not None)
 
     def _whole_columns(self, keep: list[int], specs: list[ColumnSpec], title: TitleLine,
                        line: int) -> tuple[list[int], list[ColumnSpec]]:
@@ -342,7 +347,7 @@ def build_statements(candidates: list[Candidate],
         if not candidate.items:
             continue
         statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
-                                    candidate.context))
+                                    candidate.context, candidate.scale_note))
     return statements, diagnostics
 
 

@@ -39,6 +39,8 @@ class Vocabulary:
     content: tuple[tuple[StatementKind, Patterns], ...]
     total_labels: Patterns
     per_share_labels: Patterns
+    ratio_labels: Patterns
+    percent_labels: Patterns
     per_share_label_exclusions: Patterns
     per_share_headings: Patterns
     share_count_labels: Patterns
@@ -121,6 +123,8 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         content=_kinds(statements_path, content.get("kinds")),
         total_labels=compile_patterns(rows_path, rows.get("total_labels")),
         per_share_labels=compile_patterns(rows_path, rows.get("per_share_labels")),
+        ratio_labels=compile_patterns(rows_path, rows.get("ratio_labels")),
+        percent_labels=compile_patterns(rows_path, rows.get("percent_labels")),
         per_share_label_exclusions=compile_patterns(rows_path, rows.get("per_share_label_exclusions")),
         per_share_headings=compile_patterns(rows_path, rows.get("per_share_headings")),
         share_count_labels=compile_patterns(rows_path, rows.get("share_count_labels")),
