@@ -3,8 +3,9 @@
 The document is parsed safely (`html_dom`), walked into text lines and tables;
 each table with amounts becomes a `statements.Table` (`html_tables`) titled by
 the short lines printed above it, and is classified, dated and read by the same
-`BlockReader` as text tables. Tables need a statement title to be statements
-(row content alone would take note and reconciliation tables). Every value
+`BlockReader` as text tables. A table without a statement title is one by its rows
+(`content`: row words, few period columns, totals that add up), so note, reconciliation
+and five-year tables stay out. Every value
 names the cell it was read from (`LineItem.cell_refs`, see `html_refs`), so the
 Inline XBRL writer can tag the document in place.
 """
@@ -20,11 +21,19 @@ from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.blocks import find_blocks, title_texts
+from converter.readers.content import read_by_content
 from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
-from converter.readers.statements import BlockReader, Candidate, Table, TitleLine, build_statements, region_lines
+from converter.readers.statements import (
+    BlockReader,
+    Candidate,
+    Table,
+    TitleLine,
+    build_statements,
+    region_lines,
+)
 from converter.readers.vocab import Vocabulary, matches, vocabulary
 from converter.sources import CellRef, plain_html
 
@@ -54,6 +63,7 @@ PRE = -1  # `Found.table` of a statement printed as text in a `<pre>` element
 class Found:
     table: int  # position of the table among all `<table>` elements, in document order, or PRE
     candidate: Candidate
+    by_rows: tuple[Diagnostic, ...] | None = None  # found by its rows: the reader's diagnostics on it
 
 
 @dataclass(frozen=True)
@@ -106,9 +116,12 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         candidate = reader.read_table(html_table.table)
         if candidate is None and found and not prose and numbers[event] - found[-1].table <= CONTINUATION_TABLES:
             candidate = _continuation(reader, html_table.table, found[-1].candidate)
+        by_rows = None
+        if candidate is None and (content := read_by_content(reader, html_table.table)) is not None:
+            candidate, by_rows = content  # its title in a page header, an image or nowhere
         if candidate is not None and len(candidate.items) >= MIN_ITEMS:
             candidate = with_cell_refs(candidate, html_table, ref)
-            found.append(Found(numbers[event], candidate))
+            found.append(Found(numbers[event], candidate, by_rows))
             prose = False
         recent.clear()
     for pre in root.iter("pre"):  # plain-text statements pasted into HTML, read as text
@@ -116,7 +129,16 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         titles.extend(title_texts(blocks))
         found.extend(Found(PRE, candidate) for candidate in map(reader.read, blocks)
                      if candidate is not None and len(candidate.items) >= MIN_ITEMS)
-    return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
+    kept = _fullest(_untitled_kinds(found))
+    by_rows = [note for item in kept if item.by_rows for note in item.by_rows]
+    return Scan(tuple(kept), (*diagnostics, *reader.diagnostics, *by_rows), tuple(titles))
+
+
+def _untitled_kinds(found: list[Found]) -> list[Found]:
+    """Statements found by their rows, of kinds no titled statement of the document has: an
+    untitled table like a titled statement summarises it (the discussion, the notes)."""
+    titled = {item.candidate.kind for item in found if item.by_rows is None}
+    return [item for item in found if item.by_rows is None or item.candidate.kind not in titled]
 
 
 def _caption(table: etree._Element, offset: int) -> list[TitleLine]:

@@ -132,14 +132,16 @@ class BlockReader:
         return self.read_table(Table(tuple(titles), tuple(line.text for line in head), tuple(columns),
                                      tuple(tuple(chunks) for chunks in above), tuple(body)))
 
-    def read_table(self, table: Table) -> Candidate | None:
-        """Classify a table, date its columns, find its scale and read its rows."""
+    def read_table(self, table: Table, kind: StatementKind | None = None) -> Candidate | None:
+        """Classify a table (or read it as a statement of `kind`, found by its rows), date its
+        columns, find its scale and read its rows."""
         titles = list(table.titles)
         rows = [line for line in table.body if line.kind is LineKind.VALUES]
         if not rows:
             return None
         labels = [line.label for line in rows if line.label]
-        found = classify(titles, labels, self.vocab, table.head, content=table.by_content)
+        found = classify(titles, labels, self.vocab, table.head, content=table.by_content) if kind is None \
+            else (kind, TitleLine("", rows[0].number))
         if found is None:
             return None
         kind, title = found
@@ -163,7 +165,7 @@ class BlockReader:
                        f"{title.text!r}: no scale note (e.g. 'in thousands'); amounts read as printed",
                        title.line or rows[0].number)
         reader = RowReader(self.vocab, columns, keep, scaling)
-        body = _before_supplement(list(table.body), self.vocab)
+        body = before_supplement(list(table.body), self.vocab)
         items = [item for item in reader.read(body) if any(value is not None for value in item.values)]
         if kind is StatementKind.CASH_FLOW:
             items = with_balances(items, self.vocab)
@@ -242,7 +244,7 @@ def _period_key(spec: ColumnSpec) -> tuple[object, ...]:
     return (spec.end, spec.span, spec.start, spec.year_only)
 
 
-def _before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
+def before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
     """The body up to a heading that opens supplemental data inside the statement's table
     ("Net sales by reportable segment:")."""
     for index, line in enumerate(body):
