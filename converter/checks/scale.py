@@ -28,10 +28,10 @@ def _unscaled_shares(statement: Statement, rules: CheckRules) -> Iterator[Diagno
                      f"{', '.join(str(value) for value in item.values if value is not None)}" for item in few)
     yield Diagnostic(
         "check.unknown-scale", Severity.ERROR,
-        f"{statement.title.strip() or statement.kind.value!r} prints no scale note, so its amounts were read as "
-        f"printed, but its share counts are fewer than {rules.min_weighted_shares} shares, too few for a "
-        f"registrant reporting earnings per share: {rows}; its amounts look printed in thousands or millions. "
-        "Pass the filing to the maintainers with the words that name its scale",
+        f"{statement.title.strip() or statement.kind.value!r} prints no scale note, so its amounts were read "
+        f"as printed, but its share counts are fewer than {rules.min_weighted_shares} shares, too few for a "
+        f"registrant reporting earnings per share: {rows}; its amounts look printed in thousands or "
+        "millions. Pass the filing to the maintainers with the words that name its scale",
         few[0].source_line)
 
 
