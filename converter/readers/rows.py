@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from converter.model import BalanceAt, Diagnostic, LineItem, Severity, ValueKind
+from converter.model import Balance, BalanceAt, Diagnostic, LineItem, Severity, ValueKind
 from converter.readers.cells import Cell, Line, LineKind
 from converter.readers.layout import ColumnSlot, column_of
 from converter.readers.vocab import Vocabulary, matches
@@ -70,6 +70,14 @@ def balance_at(vocab: Vocabulary, label: str, section: str) -> BalanceAt | None:
     if matches(vocab.balance_ends, label):
         return BalanceAt.END
     return None
+
+
+def caption_direction(vocab: Vocabulary, label: str) -> Balance | None:
+    """The balance a caption prints positive: "(Gain) loss" debit, "Gain (loss)" credit."""
+    if matches(vocab.caption_ignored, label):
+        return None
+    debit, credit = matches(vocab.caption_debit, label), matches(vocab.caption_credit, label)
+    return Balance.DEBIT if debit and not credit else Balance.CREDIT if credit and not debit else None
 
 
 def with_balances(items: list[LineItem], vocab: Vocabulary) -> list[LineItem]:
@@ -270,7 +278,9 @@ class RowReader:
             section = self._close_heading(state, label, outdented, values)
         return LineItem(label=label, section=section, depth=self._depth(lines[0].indent),
                         values=values, texts=texts, kind=kind, scale=scale, decimals=decimals,
-                        is_total=is_total, source_line=lines[0].number)
+                        is_total=is_total, source_line=lines[0].number,
+                        printed_positive=caption_direction(self.vocab, label)
+                        if kind is ValueKind.MONETARY else None)
 
     # --- the walk -------------------------------------------------------------------
 

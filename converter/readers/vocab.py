@@ -54,6 +54,9 @@ class Vocabulary:
     total_labels: Patterns
     per_share_labels: Patterns
     ratio_labels: Patterns
+    caption_debit: Patterns  # captions printing the debit direction positive ("(Gain) loss")
+    caption_credit: Patterns  # and the credit direction ("Gain (loss)")
+    caption_ignored: Patterns  # rows printed as a subtraction, against their caption ("Less: ...")
     percent_labels: Patterns
     per_share_label_exclusions: Patterns
     per_share_headings: Patterns
@@ -136,6 +139,10 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
     connectors = rows.get("wrap_connectors")
     if not isinstance(connectors, list):
         raise TaxonomyError("`wrap_connectors` must be a list", file=rows_path)
+    captions = rows.get("caption_directions")
+    if not isinstance(captions, dict):
+        raise TaxonomyError("`caption_directions` must be a mapping of debit and credit patterns",
+                            file=rows_path)
     balances = rows.get("period_balances")
     if not isinstance(balances, dict):
         raise TaxonomyError("`period_balances` must be a mapping of subject, start and end patterns",
@@ -154,6 +161,9 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         total_labels=compile_patterns(rows_path, rows.get("total_labels")),
         per_share_labels=compile_patterns(rows_path, rows.get("per_share_labels")),
         ratio_labels=compile_patterns(rows_path, rows.get("ratio_labels")),
+        caption_debit=compile_patterns(rows_path, captions.get("debit")),
+        caption_credit=compile_patterns(rows_path, captions.get("credit")),
+        caption_ignored=compile_patterns(rows_path, captions.get("ignored")),
         percent_labels=compile_patterns(rows_path, rows.get("percent_labels")),
         per_share_label_exclusions=compile_patterns(rows_path, rows.get("per_share_label_exclusions")),
         per_share_headings=compile_patterns(rows_path, rows.get("per_share_headings")),
