@@ -225,8 +225,8 @@ def infer_start(end: date, span: Span, known_year_ends: tuple[date, ...] = ()) -
     """Inclusive start date of the period of length `span` that ends on `end`.
 
     Explicit weeks count back exactly. Otherwise a known fiscal-year-end instant
-    lying the span's number of quarters (of 13 weeks, ±1 week) before `end`
-    decides; then calendar months when `end` is a month end; else 13 weeks a
+    lying the span's number of quarters (of 13 weeks, 6 days less to a week more: a
+    14-week quarter, a 53-week year) before `end` decides; then calendar months when `end` is a month end; else 13 weeks a
     quarter, or 52/53 weeks for a year.
     """
     if span.weeks is not None:
@@ -236,7 +236,7 @@ def infer_start(end: date, span: Span, known_year_ends: tuple[date, ...] = ()) -
         quarters = months // 3
         for year_end in sorted(known_year_ends, reverse=True):
             days = (end - year_end).days
-            if 91 * quarters - 7 <= days <= 91 * quarters + 7:
+            if 91 * quarters - 6 <= days <= 91 * quarters + 7:  # 12 weeks is no quarter; 14 weeks is
                 return year_end + timedelta(days=1)
     if is_month_end(end):
         return _months_back(end, months)
