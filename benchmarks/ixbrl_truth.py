@@ -18,17 +18,21 @@ lose the filing's company (by ticker and CIK), as for a company the mapper never
 
     python benchmarks/ixbrl_truth.py [--folder DIR ...] [--in-sample] [--misses N] [--only NAME ...]
 
-Folders default to ../shared/corpus/ixbrl and benchmarks/filings/ixbrl (the gathered filings).
+Folders default to ../shared/corpus/ixbrl and benchmarks/filings/ixbrl (the gathered filings, stored
+gzip-compressed as `.htm.gz`: each is decompressed into a temporary folder while it is scored).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -163,13 +167,30 @@ def filings(folders: list[Path], only: list[str]) -> list[Path]:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.htm*")):
+        for path in sorted(folder.resolve().rglob("*.htm*")):
             if only and not any(name in str(path) for name in only):
                 continue
-            head = path.read_bytes()[:2_000_000]
+            head = _read(path)[:2_000_000]
             if b"ix:header" in head or b"ix:nonFraction" in head:
                 found.append(path)
     return _main_documents(found)
+
+
+def _read(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+@contextmanager
+def _plain(path: Path) -> Iterator[Path]:
+    """The filing as the converter reads it: a `.htm.gz` decompressed into a temporary folder under
+    its own name ('hd-20250202.htm.gz' -> 'hd-20250202.htm'), any other file as it is."""
+    if path.suffix != ".gz":
+        yield path
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        plain = Path(scratch) / path.stem
+        plain.write_bytes(_read(path))
+        yield plain
 
 
 def _main_documents(paths: list[Path]) -> list[Path]:
@@ -201,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'filing':44} {'facts':>6} {'found':>6} {'concept':>7}  " + " ".join(f"{c:>7}" for c in CLASSES[1:])
           + "   secs")
     for path in paths:
-        result = score(path, mappers, args.misses)
+        with _plain(path) as plain:
+            result = score(plain, mappers, args.misses)
         scores.append(result)
         print(f"{result.name[:44]:44} {result.total:6} {_pct(result.found, result.total)} "
               f"{_pct(result.counts['right'], result.total):>7}  "
