@@ -93,7 +93,12 @@ def test_calculation_linkbase_carries_the_weights(seed_report: XbrlReport, tmp_p
 def test_hostile_labels_stay_well_formed_and_verbatim(hostile_report: XbrlReport, tmp_path: Path) -> None:
     written = write_xbrl(hostile_report, tmp_path)
     roots = [parse(p) for p in written]
-    instance, schema, _cal, pre, lab = roots
+    # no statement total, no summation: no calculation linkbase (EFM 6.3.3 rejects an empty one)
+    assert not any(n.calculation for n in hostile_report.networks)
+    assert [p.name.rsplit("_", 1)[-1] for p in written[2:]] == ["pre.xml", "lab.xml"]
+    instance, schema, pre, lab = roots
+    refs = [ref.get(f"{{{NS['xlink']}}}href") for ref in schema.iterfind(".//link:linkbaseRef", NS)]
+    assert [ref.rsplit("_", 1)[-1] for ref in refs] == ["pre.xml", "lab.xml"]
     labels = sorted((e.get(f"{{{NS['xlink']}}}role").rsplit("/", 1)[1], e.text)
                     for e in lab.iterfind(".//link:label", NS) 
                     if not e.get(f"{{{NS['xlink']}}}label", "").startswith("lab_dei_"))

@@ -132,12 +132,18 @@ class _Renderer:
         imports = tuple(t for t in self.taxonomies.values()
                         if t.prefix in ("us-gaap", "dei") or t.prefix in used_types)
         linkbases = tuple(_LinkbaseRef(LINKBASE_ROLES[kind], f"{stem}_{kind}.xml")
-                          for kind in TEMPLATES)
+                          for kind in self.linkbase_kinds())
         return self.env.get_template("schema.xsd.j2").render(
             namespace=self.report.entity.namespace,
             namespaces=(("xs", "http://www.w3.org/2001/XMLSchema"),) + self.namespaces(),
             linkbases=linkbases, networks=self.report.networks, imports=imports,
             concepts=self.report.extension_concepts, used_on=load_efm_rules().used_on)
+
+    def linkbase_kinds(self) -> tuple[str, ...]:
+        """The linkbases the report has links for: a calculation linkbase without a single
+        summation (no statement printed a total) is left out, as EFM 6.3.3 rejects an empty one."""
+        calculations = any(network.calculation for network in self.report.networks)
+        return tuple(kind for kind in TEMPLATES if kind != "cal" or calculations)
 
     def linkbase(self, kind: str) -> str:
         networks = self.report.networks
@@ -205,7 +211,7 @@ def taxonomy_files(report: XbrlReport) -> dict[str, str]:
     renderer = _Renderer(report)
     stem = report.stem
     files = {f"{stem}.xsd": renderer.schema(stem)}
-    for kind in TEMPLATES:
+    for kind in renderer.linkbase_kinds():
         files[f"{stem}_{kind}.xml"] = renderer.linkbase(kind)
     return files
 
