@@ -85,3 +85,22 @@ def test_printed_order_names_live_concepts() -> None:
         for name in pair:
             concept = catalog.get(name)
             assert concept is not None and concept.usable, name
+
+
+@pytest.mark.parametrize(("label", "ruled_out"), [
+    ("Wholesale revenue", ("Cost", "Expense")),  # a utility's revenue line is no CostOfRevenue
+    ("Cost of revenue", ("Revenue", "Sales")),
+    ("Operating expenses", ("Revenue", "Sales")),
+])
+def test_a_revenue_row_is_no_cost_and_a_cost_row_no_revenue(mapper: Mapper, label: str,
+                                                            ruled_out: tuple[str, ...]) -> None:
+    concepts = _concepts(mapper, label, "", StatementKind.INCOME_STATEMENT)
+    first = ("Cost", "Expense") if ruled_out[0] == "Revenue" else ("Revenue", "Sales")
+    offending = [name for name in concepts
+                 if any(f in name for f in ruled_out) and not any(f in name for f in first)]
+    assert offending == [], concepts
+
+
+def test_sales_and_marketing_keeps_its_expense_concept(mapper: Mapper) -> None:
+    assert _concepts(mapper, "Sales and marketing", "Operating expenses",
+                     StatementKind.INCOME_STATEMENT)[0] == "SellingAndMarketingExpense"
