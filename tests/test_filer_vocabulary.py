@@ -112,8 +112,14 @@ def test_vocabulary_features_share_votes_among_concepts(catalog) -> None:
     assert np.isclose(votes.sum(), 1.0) and votes[arrays.ids["PremiumsEarnedNet"]] == pytest.approx(0.75)
 
 
-def test_the_vocabulary_knows_industry_labels_the_modern_evidence_lacks(catalog) -> None:
-    ctx = ItemContext(label="Net premiums earned", statement=StatementKind.INCOME_STATEMENT, section="",
+@pytest.mark.parametrize(("label", "concept"), [
+    ("Provision for loan losses", "us-gaap:ProvisionForLoanAndLeaseLosses"),  # banks
+    ("Interest on deposits", "us-gaap:InterestExpenseDeposits"),
+    ("Interest credited to policyholder account balances",  # insurers
+     "us-gaap:InterestCreditedToPolicyholdersAccountBalances"),
+])
+def test_the_vocabulary_knows_industry_labels_the_modern_evidence_lacks(catalog, label: str, concept: str) -> None:
+    ctx = ItemContext(label=label, statement=StatementKind.INCOME_STATEMENT, section="",
                       period_type=StatementKind.INCOME_STATEMENT.period_type, kind=ValueKind.MONETARY)
-    assert Mapper(catalog).map_item(ctx).concept.qname == "us-gaap:PremiumsEarnedNet"
+    assert Mapper(catalog).map_item(ctx).concept.qname == concept
     assert Mapper(catalog, vocabulary=()).map_item(ctx).is_extension

@@ -99,12 +99,12 @@ def test_seed_rows_the_mapper_is_sure_of_are_the_expected_concepts() -> None:
     from tests.conftest import shared_path
     from tests.test_mapping_seed import SEED_ROWS
 
-    accepted = {(kind, label): concepts for kind, _, label, _, _, _, concepts in SEED_ROWS}
+    accepted = {(kind, label, value): concepts for kind, _, label, value, _, _, concepts in SEED_ROWS}
     mapper = Mapper(load_catalog())
     sure = []
     for statement in read_document(shared_path("seed", "000_42643171a94e83b9.txt")).statements:
         for item, mapping in zip(statement.items, mapper.map_statement(statement)):
             if mapping.confidence >= 0.9:
-                sure.append((statement.kind, item.label, mapping.concept.name))
+                sure.append((statement.kind, item.label, item.kind, mapping.concept.name))
     assert len(sure) >= 15
-    assert [row for row in sure if row[2] not in accepted[row[:2]]] == []
+    assert [row for row in sure if row[3] not in accepted[row[:3]]] == []

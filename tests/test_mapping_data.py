@@ -26,9 +26,13 @@ def catalog():
 def test_label_stats_match_the_normalisation_rules() -> None:
     data = json.loads(STATS_FILE.read_text(encoding="utf-8"))
     assert data["normalize_digest"] == load_normalizer().digest, "run python benchmarks/learn.py"
-    statements = [row[1] for row in data["rows"]]
-    assert len(statements) - statements.count("comprehensive_income") == 1588  # rows-train.jsonl
-    assert statements.count("comprehensive_income") == 103  # the linkbases' statements of comprehensive income
+    shared = {row.company for row in read_rows(shared_path("corpus", "mapping", "rows-train.jsonl"))}
+    faces = [row[0] for row in data["rows"] if row[1] != "comprehensive_income"]
+    assert sum(company in shared for company in faces) == 1588  # rows-train.jsonl
+    # the face rows of the gathered Inline XBRL filings (benchmarks/filings/ixbrl), one company each
+    assert len({company for company in faces if company not in shared}) >= 60
+    assert sum(company not in shared for company in faces) > 5000
+    assert sum(row[1] == "comprehensive_income" for row in data["rows"]) > 500  # linkbases and gathered filings
 
 
 def test_label_stats_are_what_the_learner_makes_from_the_corpus(catalog) -> None:

@@ -65,7 +65,7 @@ def test_unknown_label_gets_a_typed_extension(mapper) -> None:
     assert mapping.concept.period_type is PeriodType.INSTANT
     assert mapping.concept.balance is Balance.DEBIT
     assert mapping.concept.label == "Zorblax flux capacitor reserve"
-    assert re.search(r"(has a share of \d\.\d{3} < 0\.335|no us-gaap)", mapping.reason)
+    assert re.search(r"(has a share of \d\.\d{3} < 0\.335|no us-gaap|filers used their own extension)", mapping.reason)
 
 
 def test_shares_and_per_share_rows_get_their_types(mapper) -> None:
@@ -320,9 +320,11 @@ def test_income_printed_negative_is_no_never_negative_income_concept(mapper: Map
 
     shown = mapper.map_item(_ctx("Interest and other income, net", statement=IS, shown_negative=True))
     assert shown.concept.name not in non_negative_concepts()
-    assert shown.concept.qname == "us-gaap:OtherNonoperatingIncomeExpense"
+    assert shown.concept.qname in {"us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:OtherOperatingIncomeExpenseNet"}
+    assert shown.confidence < 0.9  # filers split between the two: a reviewer looks at it
     positive = mapper.map_item(_ctx("Interest and other income, net", statement=IS))
-    assert positive.concept.qname == "us-gaap:InvestmentIncomeInterestAndDividend"
+    assert positive.concept.qname == "us-gaap:InterestAndOtherIncome"
+    assert positive.concept.name in non_negative_concepts()
 
 
 

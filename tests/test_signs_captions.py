@@ -57,7 +57,7 @@ def test_the_direction_a_caption_names(label: str, direction: Balance | None) ->
 
 def test_a_gain_in_parentheses_among_expenses_is_a_positive_gain(income) -> None:
     # "(Gain) loss on sale of assets  (120)  35": a gain of 120, a loss of 35
-    assert (income[("GainsLossesOnSalesOfAssets", 2024)], income[("GainsLossesOnSalesOfAssets", 2023)]) == (
+    assert (income[("GainLossOnDispositionOfAssets1", 2024)], income[("GainLossOnDispositionOfAssets1", 2023)]) == (
         Decimal(120_000), Decimal(-35_000))
 
 
