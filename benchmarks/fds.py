@@ -46,7 +46,10 @@ from converter.model import Duration, Instant, Period  # noqa: E402
 
 FOLDERS = (ROOT / "benchmarks" / "filings" / "fds-generated", ROOT / "benchmarks" / "filings" / "fds")
 CLASSES = ("right", "sign", "scale", "concept", "amount", "period", "missing")
-_HEADER = {"company": re.compile(r"COMPANY CONFORMED NAME:\s*(.+)"), "cik": re.compile(r"CENTRAL INDEX KEY:\s*(\d+)")}
+_HEADER = {
+    "company": re.compile(r"COMPANY CONFORMED NAME:\s*(.+)"),
+    "cik": re.compile(r"CENTRAL INDEX KEY:\s*(\d+)"),
+}
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,16 @@ def _where(items: list[tuple[str, Period, int | None]]) -> str:
     return "; ".join(f"{c} {p} (line {line})" for c, p, line in items[:4]) or "-"
 
 
-def classify(value: Decimal, period: Period, concepts: tuple[str, ...], ours: Ours, slack: int) -> tuple[str, str]:
+def classify(
+    value: Decimal, period: Period, concepts: tuple[str, ...], ours: Ours, slack: int
+) -> tuple[str, str]:
     """The class of one schedule value and what the converter produced instead."""
-    accepted = [(v, line, c, p) for (c, p), values in ours.at.items() if c in concepts and _same(p, period, slack)
-                for v, line in values]
+    accepted = [
+        (v, line, c, p)
+        for (c, p), values in ours.at.items()
+        if c in concepts and _same(p, period, slack)
+        for v, line in values
+    ]
     if any(v == value for v, *_ in accepted):
         return "right", ""
     if value and any(v == -value for v, *_ in accepted):
@@ -132,7 +141,9 @@ def _period(schedule: Schedule, kind: str) -> Period | None:
     if kind == "instant":
         return Instant(schedule.period_end)
     start = schedule.start
-    return Duration(start, schedule.period_end) if start is not None and start <= schedule.period_end else None
+    return (
+        Duration(start, schedule.period_end) if start is not None and start <= schedule.period_end else None
+    )
 
 
 def score_schedule(schedule: Schedule, table: TagTable, ours: Ours, result: Result, slack: int) -> None:
@@ -155,8 +166,17 @@ def score_schedule(schedule: Schedule, table: TagTable, ours: Ours, result: Resu
         if rule.score == "face":
             result.by_article[schedule.article or "?"][cls] += 1
         if cls != "right":
-            result.misses.append(Miss(cls, where, value.tag, value.line, str(period), str(amount),
-                                      produced + ("" if rule.score == "face" else " [aside]")))
+            result.misses.append(
+                Miss(
+                    cls,
+                    where,
+                    value.tag,
+                    value.line,
+                    str(period),
+                    str(amount),
+                    produced + ("" if rule.score == "face" else " [aside]"),
+                )
+            )
 
 
 def _text(path: Path) -> str:
@@ -169,7 +189,10 @@ def score(path: Path, table: TagTable, slack: int = 0) -> Result:
 
     text = _text(path)
     head = text[:20_000]
-    names = {key: (pattern.search(head)[1].strip() if pattern.search(head) else "") for key, pattern in _HEADER.items()}
+    names = {
+        key: (pattern.search(head)[1].strip() if pattern.search(head) else "")
+        for key, pattern in _HEADER.items()
+    }
     result = Result(path.name, names["company"] or path.name)
     try:
         found = schedules(text)
@@ -200,8 +223,11 @@ def submissions(folders: list[Path], only: list[str]) -> list[Path]:
     paths = []
     for folder in folders:
         if folder.is_dir():
-            paths.extend(p for p in sorted(folder.rglob("*")) if p.name.endswith((".txt", ".txt.gz"))
-                         and (not only or any(name in str(p) for name in only)))
+            paths.extend(
+                p
+                for p in sorted(folder.rglob("*"))
+                if p.name.endswith((".txt", ".txt.gz")) and (not only or any(name in str(p) for name in only))
+            )
     return paths
 
 
@@ -212,22 +238,31 @@ def _pct(part: int, whole: int) -> str:
 def _line(name: str, counts: Counter[str]) -> str:
     whole = sum(counts.values())
     at_period = counts["right"] + counts["sign"] + counts["concept"]
-    return (f"{name[:40]:40} {whole:6} {_pct(counts['right'], whole)} {_pct(at_period, whole)}  "
-            + " ".join(f"{counts[c]:7}" for c in CLASSES[1:]))
+    return f"{name[:40]:40} {whole:6} {_pct(counts['right'], whole)} {_pct(at_period, whole)}  " + " ".join(
+        f"{counts[c]:7}" for c in CLASSES[1:]
+    )
 
 
 def report(results: list[Result], misses: bool) -> None:
-    print(f"{'filing':40} {'values':>6} {' right':>6} {'period':>6}  " + " ".join(f"{c:>7}" for c in CLASSES[1:]))
+    print(
+        f"{'filing':40} {'values':>6} {' right':>6} {'period':>6}  "
+        + " ".join(f"{c:>7}" for c in CLASSES[1:])
+    )
     companies: dict[str, Counter[str]] = defaultdict(Counter)
     articles: dict[str, Counter[str]] = defaultdict(Counter)
     totals, aside, unscored = Counter(), Counter(), Counter()
     for result in results:
-        print(_line(result.filing, result.face) + (f"  ERROR {result.error[:90]}" if result.error else "")
-              + ("" if result.schedules else "  (no EX-27)"))
+        print(
+            _line(result.filing, result.face)
+            + (f"  ERROR {result.error[:90]}" if result.error else "")
+            + ("" if result.schedules else "  (no EX-27)")
+        )
         if misses:
             for miss in result.misses:
-                print(f"    {miss.cls:8} {miss.tag:26} line {miss.line:<5} {miss.period:23} "
-                      f"{miss.expected:>14}  got: {miss.produced}")
+                print(
+                    f"    {miss.cls:8} {miss.tag:26} line {miss.line:<5} {miss.period:23} "
+                    f"{miss.expected:>14}  got: {miss.produced}"
+                )
         companies[result.company].update(result.face)
         for article, counts in result.by_article.items():
             articles[article].update(counts)
@@ -254,16 +289,31 @@ def as_json(results: list[Result]) -> dict[str, object]:
     totals: Counter[str] = Counter()
     for result in results:
         totals.update(result.face)
-    return {"filings": [{"filing": r.filing, "company": r.company, "articles": r.articles, "schedules": r.schedules,
-                         "face": counts(r.face), "aside": counts(r.aside), "unscored": dict(r.unscored),
-                         "by_article": {a: counts(c) for a, c in r.by_article.items()},
-                         "misses": [asdict(m) for m in r.misses], "error": r.error} for r in results],
-            "total": counts(totals)}
+    return {
+        "filings": [
+            {
+                "filing": r.filing,
+                "company": r.company,
+                "articles": r.articles,
+                "schedules": r.schedules,
+                "face": counts(r.face),
+                "aside": counts(r.aside),
+                "unscored": dict(r.unscored),
+                "by_article": {a: counts(c) for a, c in r.by_article.items()},
+                "misses": [asdict(m) for m in r.misses],
+                "error": r.error,
+            }
+            for r in results
+        ],
+        "total": counts(totals),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--folder", type=Path, action="append", help="folder of full submissions (.txt, .txt.gz)")
+    parser.add_argument(
+        "--folder", type=Path, action="append", help="folder of full submissions (.txt, .txt.gz)"
+    )
     parser.add_argument("--only", action="append", default=[], help="submissions whose path contains this")
     parser.add_argument("--misses", action="store_true", help="list every miss with what the converter gave")
     parser.add_argument("--json", help="write the scores as JSON to FILE (- for stdout)")

@@ -3,46 +3,50 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from benchmarks.fds_layout import Filer, Schedule, Table, centre, render, submission, tagged
-
-LEGEND = ("THIS SCHEDULE CONTAINS SUMMARY FINANCIAL INFORMATION EXTRACTED FROM THE {what} AND IS\n"
-          "QUALIFIED IN ITS ENTIRETY BY REFERENCE TO SUCH FINANCIAL STATEMENTS.")
-
-
-def _eps(income: int, shares: int) -> Decimal:
-    return (Decimal(income) / shares).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-def _add(*columns: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(sum(values) for values in zip(*columns))
-
-
-def _neg(values: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(-v for v in values)
-
-
-def _body(filer: Filer, form: str, intro: str, tables: list[Table]) -> str:
-    return (f"{'SECURITIES AND EXCHANGE COMMISSION':^78}\n{'Washington, D.C. 20549':^78}\n\n{'FORM ' + form:^78}\n\n"
-            f"{filer.name.title()}\n\n{intro}\n\nPART I.  FINANCIAL INFORMATION\n\n"
-            + "\n<PAGE>\n\n".join(render(t) for t in tables) + "\nSee notes to financial statements.\n")
+from benchmarks.fds_layout import (
+    LEGEND,
+    Filer,
+    Schedule,
+    Table,
+    add,
+    body,
+    centre,
+    eps,
+    neg,
+    submission,
+    tagged,
+)
 
 
 def granite() -> dict[str, str]:
     """Article 7: a property-casualty insurer's 10-K for 1998, the years under "December 31,"."""
     filer = Filer("GRANITE CASUALTY GROUP INC", "0000990404", "6331", "NH", "1231", "CONCORD")
-    afs, htm, equities, mortgage, realty = (412300, 388150), (51880, 54300), (38900, 33450), (12100, 13400), (4200, 4350)
-    invest = _add(afs, htm, equities, mortgage, realty)
-    cash, premiums_due, recoverable, dac, other = (9870, 8640), (41220, 39980), (27450, 25310), (18760, 17920), (11300, 10720)
-    assets = _add(invest, cash, premiums_due, recoverable, dac, other)
+    afs, htm, equities, mortgage, realty = (
+        (412300, 388150),
+        (51880, 54300),
+        (38900, 33450),
+        (12100, 13400),
+        (4200, 4350),
+    )
+    invest = add(afs, htm, equities, mortgage, realty)
+    cash, premiums_due, recoverable, dac, other = (
+        (9870, 8640),
+        (41220, 39980),
+        (27450, 25310),
+        (18760, 17920),
+        (11300, 10720),
+    )
+    assets = add(invest, cash, premiums_due, recoverable, dac, other)
     reserves, unearned, notes, other_liab = (296400, 281900), (88240, 84110), (25000, 25000), (17650, 16230)
-    liabilities = _add(reserves, unearned, notes, other_liab)
+    liabilities = add(reserves, unearned, notes, other_liab)
     common, apic, unrealized = (1000, 1000), (48500, 48500), (9870, 6310)
-    equity = _add(assets, _neg(liabilities))
-    retained = _add(equity, _neg(common), _neg(apic), _neg(unrealized))
+    equity = add(assets, neg(liabilities))
+    retained = add(equity, neg(common), neg(apic), neg(unrealized))
     balance = (
-        ("h", "ASSETS"), ("h", "Investments:"),
+        ("h", "ASSETS"),
+        ("h", "Investments:"),
         ("i", "  Fixed maturities available for sale, at fair value", afs, ["DEBT-HELD-FOR-SALE"]),
         ("i", "  Fixed maturities held to maturity, at amortized cost", htm, ["DEBT-CARRYING-VALUE"]),
         ("i", "  Equity securities, at fair value", equities, ["EQUITIES"]),
@@ -70,12 +74,17 @@ def granite() -> dict[str, str]:
         ("T", "    Total liabilities and shareholders' equity", assets, ["TOTAL-LIABILITY-AND-EQUITY"]),
     )
     earned, investment, gains, other_income = (172600, 165300), (29870, 28410), (2340, 1870), (1120, 980)
-    revenues = _add(earned, investment, gains, other_income)
-    losses, amortization, underwriting, interest = (118450, 114920), (36240, 34710), (19870, 18940), (1875, 1875)
-    expenses = _add(losses, amortization, underwriting, interest)
-    pretax = _add(revenues, _neg(expenses))
+    revenues = add(earned, investment, gains, other_income)
+    losses, amortization, underwriting, interest = (
+        (118450, 114920),
+        (36240, 34710),
+        (19870, 18940),
+        (1875, 1875),
+    )
+    expenses = add(losses, amortization, underwriting, interest)
+    pretax = add(revenues, neg(expenses))
     tax = (8190, 7350)
-    net = _add(pretax, _neg(tax))
+    net = add(pretax, neg(tax))
     income = (
         ("h", "Revenues:"),
         ("i", "  Premiums earned", earned, ["PREMIUMS"]),
@@ -85,45 +94,101 @@ def granite() -> dict[str, str]:
         ("t", "    Total revenues", revenues, []),
         ("h", "Expenses:"),
         ("i", "  Losses and loss adjustment expenses", losses, ["BENEFITS"]),
-        ("i", "  Amortization of deferred policy acquisition costs", amortization, ["UNDERWRITING-AMORTIZATION"]),
+        (
+            "i",
+            "  Amortization of deferred policy acquisition costs",
+            amortization,
+            ["UNDERWRITING-AMORTIZATION"],
+        ),
         ("i", "  Other underwriting expenses", underwriting, ["UNDERWRITING-OTHER"]),
         ("i", "  Interest expense", interest, []),
         ("t", "    Total expenses", expenses, []),
         ("t", "Income before income taxes", pretax, ["INCOME-PRETAX"]),
         ("i", "Income taxes", tax, ["INCOME-TAX"]),
         ("T", "Net income", net, ["INCOME-CONTINUING", "NET-INCOME"]),
-        ("e", "Net income per share:  Basic", tuple(_eps(n, 10000) for n in net), ["EPS-PRIMARY"]),
-        ("e", "                       Diluted", tuple(_eps(n, 10150) for n in net), ["EPS-DILUTED"]),
+        ("e", "Net income per share:  Basic", tuple(eps(n, 10000) for n in net), ["EPS-PRIMARY"]),
+        ("e", "                       Diluted", tuple(eps(n, 10150) for n in net), ["EPS-DILUTED"]),
     )
     purchases, dividends = (-41230, -38870), (-3000, -2800)
-    operating = _add(_add(cash, _neg((8640, 7120))), _neg(purchases), _neg(dividends))
+    operating = add(add(cash, neg((8640, 7120))), neg(purchases), neg(dividends))
     cash_flow = (
         ("i", "Net cash provided by operating activities", operating, []),
         ("i", "Net purchases of investments", purchases, []),
         ("i", "Dividends paid to shareholders", dividends, []),
-        ("t", "Increase in cash", _add(cash, _neg((8640, 7120))), []),
+        ("t", "Increase in cash", add(cash, neg((8640, 7120))), []),
         ("i", "Cash at beginning of year", (8640, 7120), []),
         ("T", "Cash at end of year", cash, []),
     )
     years = (centre(["December 31,"], 2, span=2), centre(["1998", "1997"], 2))
     income_years = (centre(["Years Ended December 31,"], 2, span=2), centre(["1998", "1997"], 2))
-    tables = [Table(("GRANITE CASUALTY GROUP, INC.", "CONSOLIDATED BALANCE SHEETS", "(Dollars in thousands)"),
-                    years, balance, 2),
-              Table(("GRANITE CASUALTY GROUP, INC.", "CONSOLIDATED STATEMENTS OF INCOME",
-                     "(Dollars in thousands, except per share data)"), income_years, income, 2),
-              Table(("GRANITE CASUALTY GROUP, INC.", "CONSOLIDATED STATEMENTS OF CASH FLOWS", "(Dollars in thousands)"),
-                    income_years, cash_flow, 2)]
+    tables = [
+        Table(
+            ("GRANITE CASUALTY GROUP, INC.", "CONSOLIDATED BALANCE SHEETS", "(Dollars in thousands)"),
+            years,
+            balance,
+            2,
+        ),
+        Table(
+            (
+                "GRANITE CASUALTY GROUP, INC.",
+                "CONSOLIDATED STATEMENTS OF INCOME",
+                "(Dollars in thousands, except per share data)",
+            ),
+            income_years,
+            income,
+            2,
+        ),
+        Table(
+            (
+                "GRANITE CASUALTY GROUP, INC.",
+                "CONSOLIDATED STATEMENTS OF CASH FLOWS",
+                "(Dollars in thousands)",
+            ),
+            income_years,
+            cash_flow,
+            2,
+        ),
+    ]
     found = tagged(balance, 0) | tagged(income, 0)
-    extra = {"DEBT-MARKET-VALUE": 52410, "POLICY-OTHER": 0, "POLICY-HOLDER-FUNDS": 0, "PREFERRED-MANDATORY": 0,
-             "PREFERRED": 0, "COMMON": 1000, "OTHER-SE": equity[0] - 1000, "DISCONTINUED": 0, "EXTRAORDINARY": 0,
-             "CHANGES": 0, "RESERVE-OPEN": 281900, "PROVISION-CURRENT": 121300, "PROVISION-PRIOR": -2850,
-             "PAYMENTS-CURRENT": 52400, "PAYMENTS-PRIOR": 51550, "RESERVE-CLOSE": 296400, "CUMULATIVE-DEFICIENCY": -2850}
+    extra = {
+        "DEBT-MARKET-VALUE": 52410,
+        "POLICY-OTHER": 0,
+        "POLICY-HOLDER-FUNDS": 0,
+        "PREFERRED-MANDATORY": 0,
+        "PREFERRED": 0,
+        "COMMON": 1000,
+        "OTHER-SE": equity[0] - 1000,
+        "DISCONTINUED": 0,
+        "EXTRAORDINARY": 0,
+        "CHANGES": 0,
+        "RESERVE-OPEN": 281900,
+        "PROVISION-CURRENT": 121300,
+        "PROVISION-PRIOR": -2850,
+        "PAYMENTS-CURRENT": 52400,
+        "PAYMENTS-PRIOR": 51550,
+        "RESERVE-CLOSE": 296400,
+        "CUMULATIVE-DEFICIENCY": -2850,
+    }
     legend = LEGEND.format(what="CONSOLIDATED FINANCIAL STATEMENTS OF GRANITE CASUALTY GROUP INC")
-    schedules = [Schedule("EX-27", "ART 7 FDS FOR 10-K", "7", legend, "YEAR", date(1998, 12, 31), date(1998, 1, 1),
-                          date(1998, 12, 31), tuple((found | extra).items()))]
-    body = _body(filer, "10-K", "ANNUAL REPORT FOR THE FISCAL YEAR ENDED DECEMBER 31, 1998", tables)
-    return {"art7-insurer-10k.txt": submission(filer, "0000990404-99-000002", "10-K", date(1998, 12, 31),
-                                               date(1999, 3, 26), body, schedules)}
+    schedules = [
+        Schedule(
+            "EX-27",
+            "ART 7 FDS FOR 10-K",
+            "7",
+            legend,
+            "YEAR",
+            date(1998, 12, 31),
+            date(1998, 1, 1),
+            date(1998, 12, 31),
+            tuple((found | extra).items()),
+        )
+    ]
+    text = body(filer, "10-K", "ANNUAL REPORT FOR THE FISCAL YEAR ENDED DECEMBER 31, 1998", tables)
+    return {
+        "art7-insurer-10k.txt": submission(
+            filer, "0000990404-99-000002", "10-K", date(1998, 12, 31), date(1999, 3, 26), text, schedules
+        )
+    }
 
 
 def farmers() -> dict[str, str]:
@@ -132,15 +197,15 @@ def farmers() -> dict[str, str]:
     filer = Filer("FARMERS TRUST BANCORP", "0000990505", "6022", "IA", "1231", "DES MOINES")
     due, bearing, fed, afs, htm = (18430, 21120), (2150, 1870), (9500, 4200), (98760, 91340), (24310, 26880)
     loans, allowance, premises, other = (312450, 298710), (4120, 3960), (8740, 8910), (6210, 5870)
-    net_loans = _add(loans, _neg(allowance))
-    assets = _add(due, bearing, fed, afs, htm, net_loans, premises, other)
+    net_loans = add(loans, neg(allowance))
+    assets = add(due, bearing, fed, afs, htm, net_loans, premises, other)
     non_bearing, bearing_dep = (52310, 55480), (349870, 333120)
-    deposits = _add(non_bearing, bearing_dep)
+    deposits = add(non_bearing, bearing_dep)
     short, other_liab, long_term = (12400, 9850), (3650, 3410), (15000, 15000)
-    liabilities = _add(deposits, short, other_liab, long_term)
+    liabilities = add(deposits, short, other_liab, long_term)
     common, surplus = (5000, 5000), (12500, 12500)
-    equity = _add(assets, _neg(liabilities))
-    retained = _add(equity, _neg(common), _neg(surplus))
+    equity = add(assets, neg(liabilities))
+    retained = add(equity, neg(common), neg(surplus))
     balance = (
         ("h", "ASSETS"),
         ("i", "Cash and due from banks", due, ["CASH"]),
@@ -149,12 +214,13 @@ def farmers() -> dict[str, str]:
         ("i", "Securities available for sale", afs, ["INVESTMENTS-HELD-FOR-SALE"]),
         ("i", "Securities held to maturity", htm, ["INVESTMENTS-CARRYING"]),
         ("i", "Loans", loans, ["LOANS"]),
-        ("i", "  Less allowance for loan losses", _neg(allowance), ["-ALLOWANCE"]),
+        ("i", "  Less allowance for loan losses", neg(allowance), ["-ALLOWANCE"]),
         ("t", "    Net loans", net_loans, []),
         ("i", "Premises and equipment, net", premises, []),
         ("i", "Other assets", other, []),
         ("T", "    Total assets", assets, ["TOTAL-ASSETS"]),
-        ("h", "LIABILITIES AND SHAREHOLDERS' EQUITY"), ("h", "Deposits:"),
+        ("h", "LIABILITIES AND SHAREHOLDERS' EQUITY"),
+        ("h", "Deposits:"),
         ("i", "  Noninterest-bearing", non_bearing, []),
         ("i", "  Interest-bearing", bearing_dep, []),
         ("t", "    Total deposits", deposits, ["DEPOSITS"]),
@@ -170,19 +236,19 @@ def farmers() -> dict[str, str]:
         ("T", "    Total liabilities and shareholders' equity", assets, ["TOTAL-LIABILITIES-AND-EQUITY"]),
     )
     loan_int, sec_int, fed_int = (6870, 6540, 20310, 19280), (1940, 1860, 5720, 5510), (110, 70, 290, 240)
-    total_int = _add(loan_int, sec_int, fed_int)
+    total_int = add(loan_int, sec_int, fed_int)
     dep_int, borrow_int = (3610, 3480, 10690, 10270), (410, 380, 1190, 1120)
-    total_exp = _add(dep_int, borrow_int)
-    net_int = _add(total_int, _neg(total_exp))
+    total_exp = add(dep_int, borrow_int)
+    net_int = add(total_int, neg(total_exp))
     provision = (240, 210, 690, 620)
-    after = _add(net_int, _neg(provision))
+    after = add(net_int, neg(provision))
     charges, sec_gains, other_inc = (620, 590, 1830, 1740), (40, 15, 110, 60), (310, 290, 940, 880)
-    non_int = _add(charges, sec_gains, other_inc)
+    non_int = add(charges, sec_gains, other_inc)
     salaries, occupancy, other_exp = (1930, 1860, 5740, 5520), (420, 410, 1260, 1230), (880, 850, 2610, 2540)
-    non_exp = _add(salaries, occupancy, other_exp)
-    pretax = _add(after, non_int, _neg(non_exp))
+    non_exp = add(salaries, occupancy, other_exp)
+    pretax = add(after, non_int, neg(non_exp))
     tax = (980, 910, 2870, 2660)
-    net = _add(pretax, _neg(tax))
+    net = add(pretax, neg(tax))
     income = (
         ("h", "Interest income:"),
         ("i", "  Loans, including fees", loan_int, ["INTEREST-LOAN"]),
@@ -209,16 +275,21 @@ def farmers() -> dict[str, str]:
         ("t", "Income before income taxes", pretax, ["INCOME-PRETAX", "INCOME-PRE-EXTRAORDINARY"]),
         ("i", "Income taxes", tax, []),
         ("T", "Net income", net, ["NET-INCOME"]),
-        ("e", "Earnings per share:  Basic", tuple(_eps(n, 5000) for n in net), ["EPS-PRIMARY"]),
-        ("e", "                     Diluted", tuple(_eps(n, 5060) for n in net), ["EPS-DILUTED"]),
+        ("e", "Earnings per share:  Basic", tuple(eps(n, 5000) for n in net), ["EPS-PRIMARY"]),
+        ("e", "                     Diluted", tuple(eps(n, 5060) for n in net), ["EPS-DILUTED"]),
     )
     nine_net = net[2:]
-    loans_growth, securities, deposits_change, dividends = (-13740, -9320), (-4850, 2110), (13580, 9960), (-1650, -1500)
+    loans_growth, securities, deposits_change, dividends = (
+        (-13740, -9320),
+        (-4850, 2110),
+        (13580, 9960),
+        (-1650, -1500),
+    )
     change = (18430 - 21120, 19870 - 18210)
-    operating = _add(change, _neg(loans_growth), _neg(securities), _neg(deposits_change), _neg(dividends))
+    operating = add(change, neg(loans_growth), neg(securities), neg(deposits_change), neg(dividends))
     cash_flow = (
         ("i", "Net income", nine_net, []),
-        ("i", "Other operating adjustments", _add(operating, _neg(nine_net)), []),
+        ("i", "Other operating adjustments", add(operating, neg(nine_net)), []),
         ("t", "Net cash provided by operating activities", operating, []),
         ("i", "Net increase in loans", loans_growth, []),
         ("i", "Net (purchases) maturities of securities", securities, []),
@@ -228,24 +299,75 @@ def farmers() -> dict[str, str]:
         ("i", "Cash and due from banks at beginning of period", (21120, 18210), []),
         ("T", "Cash and due from banks at end of period", (18430, 19870), []),
     )
-    spanning = (centre(["THREE MONTHS ENDED", "NINE MONTHS ENDED"], 4, span=2),
-                centre(["SEPTEMBER 30,", "SEPTEMBER 30,"], 4, span=2), centre(["1998", "1997"] * 2, 4))
-    tables = [Table(("FARMERS TRUST BANCORP", "CONSOLIDATED BALANCE SHEETS", "(In thousands)"),
-                    (centre(["September 30,", "December 31,"], 2), centre(["1998", "1997"], 2)), balance, 2),
-              Table(("FARMERS TRUST BANCORP", "CONSOLIDATED STATEMENTS OF INCOME (UNAUDITED)",
-                     "(In thousands, except per share data)"), spanning, income, 4),
-              Table(("FARMERS TRUST BANCORP", "CONSOLIDATED STATEMENTS OF CASH FLOWS (UNAUDITED)", "(In thousands)"),
-                    (centre(["NINE MONTHS ENDED SEPTEMBER 30,"], 2, span=2), centre(["1998", "1997"], 2)),
-                    cash_flow, 2)]
+    spanning = (
+        centre(["THREE MONTHS ENDED", "NINE MONTHS ENDED"], 4, span=2),
+        centre(["SEPTEMBER 30,", "SEPTEMBER 30,"], 4, span=2),
+        centre(["1998", "1997"] * 2, 4),
+    )
+    tables = [
+        Table(
+            ("FARMERS TRUST BANCORP", "CONSOLIDATED BALANCE SHEETS", "(In thousands)"),
+            (centre(["September 30,", "December 31,"], 2), centre(["1998", "1997"], 2)),
+            balance,
+            2,
+        ),
+        Table(
+            (
+                "FARMERS TRUST BANCORP",
+                "CONSOLIDATED STATEMENTS OF INCOME (UNAUDITED)",
+                "(In thousands, except per share data)",
+            ),
+            spanning,
+            income,
+            4,
+        ),
+        Table(
+            ("FARMERS TRUST BANCORP", "CONSOLIDATED STATEMENTS OF CASH FLOWS (UNAUDITED)", "(In thousands)"),
+            (centre(["NINE MONTHS ENDED SEPTEMBER 30,"], 2, span=2), centre(["1998", "1997"], 2)),
+            cash_flow,
+            2,
+        ),
+    ]
     found = tagged(balance, 0) | tagged(income, 2)
-    extra = {"TRADING-ASSETS": 0, "INVESTMENTS-MARKET": 24870, "PREFERRED-MANDATORY": 0, "PREFERRED": 0,
-             "COMMON": 5000, "OTHER-SE": equity[0] - 5000, "EXTRAORDINARY": 0, "CHANGES": 0,
-             "YIELD-ACTUAL": Decimal("4.31"), "LOANS-NON": 1230, "LOANS-PAST": 640, "LOANS-TROUBLED": 0,
-             "LOANS-PROBLEM": 0, "ALLOWANCE-OPEN": 3960, "CHARGE-OFFS": 610, "RECOVERIES": 80,
-             "ALLOWANCE-CLOSE": 4120, "ALLOWANCE-DOMESTIC": 4120, "ALLOWANCE-FOREIGN": 0, "ALLOWANCE-UNALLOCATED": 0}
+    extra = {
+        "TRADING-ASSETS": 0,
+        "INVESTMENTS-MARKET": 24870,
+        "PREFERRED-MANDATORY": 0,
+        "PREFERRED": 0,
+        "COMMON": 5000,
+        "OTHER-SE": equity[0] - 5000,
+        "EXTRAORDINARY": 0,
+        "CHANGES": 0,
+        "YIELD-ACTUAL": Decimal("4.31"),
+        "LOANS-NON": 1230,
+        "LOANS-PAST": 640,
+        "LOANS-TROUBLED": 0,
+        "LOANS-PROBLEM": 0,
+        "ALLOWANCE-OPEN": 3960,
+        "CHARGE-OFFS": 610,
+        "RECOVERIES": 80,
+        "ALLOWANCE-CLOSE": 4120,
+        "ALLOWANCE-DOMESTIC": 4120,
+        "ALLOWANCE-FOREIGN": 0,
+        "ALLOWANCE-UNALLOCATED": 0,
+    }
     legend = LEGEND.format(what="CONSOLIDATED FINANCIAL STATEMENTS OF FARMERS TRUST BANCORP")
-    schedules = [Schedule("EX-27", "ART 9 FDS FOR 10-Q", "9", legend, "9-MOS", date(1998, 12, 31), date(1998, 1, 1),
-                          date(1998, 9, 30), tuple((found | extra).items()))]
-    body = _body(filer, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED SEPTEMBER 30, 1998", tables)
-    return {"art9-bank-nine-months-10q.txt": submission(filer, "0000990505-98-000014", "10-Q", date(1998, 9, 30),
-                                                        date(1998, 11, 13), body, schedules)}
+    schedules = [
+        Schedule(
+            "EX-27",
+            "ART 9 FDS FOR 10-Q",
+            "9",
+            legend,
+            "9-MOS",
+            date(1998, 12, 31),
+            date(1998, 1, 1),
+            date(1998, 9, 30),
+            tuple((found | extra).items()),
+        )
+    ]
+    text = body(filer, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED SEPTEMBER 30, 1998", tables)
+    return {
+        "art9-bank-nine-months-10q.txt": submission(
+            filer, "0000990505-98-000014", "10-Q", date(1998, 9, 30), date(1998, 11, 13), text, schedules
+        )
+    }

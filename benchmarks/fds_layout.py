@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 LABEL = 56
 CELL = 16
@@ -56,8 +56,13 @@ def centre(words: list[str], columns: int, span: int = 1) -> str:
 
 def render(table: Table) -> str:
     lines = [f"{t:^{LABEL + CELL * table.columns}}".rstrip() for t in table.titles]
-    lines += ["", "<TABLE>", "<CAPTION>", *table.header,
-              "<S>" + " " * (LABEL - 3) + "".join(f"{'<C>':>{CELL}}" for _ in range(table.columns))]
+    lines += [
+        "",
+        "<TABLE>",
+        "<CAPTION>",
+        *table.header,
+        "<S>" + " " * (LABEL - 3) + "".join(f"{'<C>':>{CELL}}" for _ in range(table.columns)),
+    ]
     first = True
     for row in table.rows:
         kind = row[0]
@@ -111,11 +116,27 @@ class Schedule:
 
 
 def schedule(s: Schedule, sequence: int) -> str:
-    lines = ["<DOCUMENT>", f"<TYPE>{s.document_type}", f"<SEQUENCE>{sequence}", f"<DESCRIPTION>{s.description}",
-             "<TEXT>", f"<ARTICLE> {s.article}", "<LEGEND>", s.legend, "</LEGEND>",
-             *(["<RESTATED>"] if s.restated else []), f"<MULTIPLIER> {s.multiplier}", "", "<S>" + " " * 29 + "<C>"]
-    head = [("PERIOD-TYPE", s.period_type), ("FISCAL-YEAR-END", fds_date(s.fiscal_year_end)),
-            ("PERIOD-START", fds_date(s.start)), ("PERIOD-END", fds_date(s.end))]
+    lines = [
+        "<DOCUMENT>",
+        f"<TYPE>{s.document_type}",
+        f"<SEQUENCE>{sequence}",
+        f"<DESCRIPTION>{s.description}",
+        "<TEXT>",
+        f"<ARTICLE> {s.article}",
+        "<LEGEND>",
+        s.legend,
+        "</LEGEND>",
+        *(["<RESTATED>"] if s.restated else []),
+        f"<MULTIPLIER> {s.multiplier}",
+        "",
+        "<S>" + " " * 29 + "<C>",
+    ]
+    head = [
+        ("PERIOD-TYPE", s.period_type),
+        ("FISCAL-YEAR-END", fds_date(s.fiscal_year_end)),
+        ("PERIOD-START", fds_date(s.start)),
+        ("PERIOD-END", fds_date(s.end)),
+    ]
     for tag, value in head:
         lines.append(f"{'<' + tag + '>':<32}{value:>24}")
     for tag, value in s.values:
@@ -137,8 +158,9 @@ class Filer:
     city: str
 
 
-def submission(filer: Filer, accession: str, form: str, period: date, filed: date, body: str,
-               schedules: list[Schedule]) -> str:
+def submission(
+    filer: Filer, accession: str, form: str, period: date, filed: date, body: str, schedules: list[Schedule]
+) -> str:
     header = f"""\
 <SEC-DOCUMENT>{accession}.txt : {filed:%Y%m%d}
 <SEC-HEADER>{accession}.hdr.sgml : {filed:%Y%m%d}
@@ -170,5 +192,39 @@ FILER:
 <SEQUENCE>1
 <TEXT>
 """
-    return (header + body + "</TEXT>\n</DOCUMENT>\n"
-            + "".join(schedule(s, number) for number, s in enumerate(schedules, start=2)) + "</SEC-DOCUMENT>\n")
+    return (
+        header
+        + body
+        + "</TEXT>\n</DOCUMENT>\n"
+        + "".join(schedule(s, number) for number, s in enumerate(schedules, start=2))
+        + "</SEC-DOCUMENT>\n"
+    )
+
+
+LEGEND = (
+    "THIS SCHEDULE CONTAINS SUMMARY FINANCIAL INFORMATION EXTRACTED FROM THE {what} AND IS\n"
+    "QUALIFIED IN ITS ENTIRETY BY REFERENCE TO SUCH FINANCIAL STATEMENTS."
+)
+
+
+def eps(income: int, shares: int) -> Decimal:
+    return (Decimal(income) / shares).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def add(*columns: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sum(values) for values in zip(*columns))
+
+
+def neg(values: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-v for v in values)
+
+
+def body(filer: Filer, form: str, intro: str, tables: list[Table]) -> str:
+    """The main document's text: a cover line, then the statements a page each."""
+    return (
+        f"{'SECURITIES AND EXCHANGE COMMISSION':^78}\n{'Washington, D.C. 20549':^78}\n\n"
+        f"{'FORM ' + form:^78}\n\n"
+        f"{filer.name.title()}\n\n{intro}\n\nPART I.  FINANCIAL INFORMATION\n\n"
+        + "\n<PAGE>\n\n".join(render(t) for t in tables)
+        + "\nSee notes to financial statements.\n"
+    )

@@ -31,16 +31,40 @@ from pathlib import Path
 import yaml
 
 PER_SHARE = frozenset({"EPS-PRIMARY", "EPS-BASIC", "EPS-DILUTED"})
-_HEADER_TAGS = frozenset({"ARTICLE", "LEGEND", "MULTIPLIER", "CURRENCY", "NAME", "NUMBER", "CIK",
-                          "PERIOD-TYPE", "FISCAL-YEAR-END", "PERIOD-START", "PERIOD-END", "EXCHANGE-RATE",
-                          "RESTATED", "SERIES", "S", "C", "TABLE", "/TABLE", "/LEGEND", "TEXT", "/TEXT",
-                          "PAGE", "CAPTION", "/CAPTION"})
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.S | re.I)
-_TYPE = re.compile(r"^<TYPE>\s*(\S+)", re.M | re.I)
-_DESCRIPTION = re.compile(r"^<DESCRIPTION>\s*(.*)$", re.M | re.I)
-_LINE = re.compile(r"^\s*<([A-Z0-9&/][A-Z0-9&/\-]*)>(.*)$", re.I)
-_ARTICLE = re.compile(r"\bART(?:ICLE)?\.?\s*([0-9]+|BD|UT)\b", re.I)
-_DATE = re.compile(r"^([A-Z]{3})-(\d{1,2})-(\d{2}|\d{4})$", re.I)
+_HEADER_TAGS = frozenset(
+    {
+        "ARTICLE",
+        "LEGEND",
+        "MULTIPLIER",
+        "CURRENCY",
+        "NAME",
+        "NUMBER",
+        "CIK",
+        "PERIOD-TYPE",
+        "FISCAL-YEAR-END",
+        "PERIOD-START",
+        "PERIOD-END",
+        "EXCHANGE-RATE",
+        "RESTATED",
+        "SERIES",
+        "S",
+        "C",
+        "TABLE",
+        "/TABLE",
+        "/LEGEND",
+        "TEXT",
+        "/TEXT",
+        "PAGE",
+        "CAPTION",
+        "/CAPTION",
+    }
+)
+_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"^<TYPE>\s*(\S+)", re.MULTILINE | re.IGNORECASE)
+_DESCRIPTION = re.compile(r"^<DESCRIPTION>\s*(.*)$", re.MULTILINE | re.IGNORECASE)
+_LINE = re.compile(r"^\s*<([A-Z0-9&/][A-Z0-9&/\-]*)>(.*)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"\bART(?:ICLE)?\.?\s*([0-9]+|BD|UT)\b", re.IGNORECASE)
+_DATE = re.compile(r"^([A-Z]{3})-(\d{1,2})-(\d{2}|\d{4})$", re.IGNORECASE)
 _MONTHS = {name.upper(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS_OF = {"3-MOS": 3, "6-MOS": 6, "9-MOS": 9, "12-MOS": 12, "YEAR": 12}
 
@@ -82,7 +106,9 @@ class Schedule:
         year, month = divmod(end.year * 12 + end.month - 1 - months, 12)
         if end.day == calendar.monthrange(end.year, end.month)[1]:  # a month end: the month after
             return date(year, month + 1, calendar.monthrange(year, month + 1)[1]) + timedelta(days=1)
-        return date(year, month + 1, min(end.day, calendar.monthrange(year, month + 1)[1])) + timedelta(days=1)
+        return date(year, month + 1, min(end.day, calendar.monthrange(year, month + 1)[1])) + timedelta(
+            days=1
+        )
 
     def amount(self, value: Value) -> Decimal:
         """The value in units: the multiplier applied, except to per-share amounts."""
@@ -166,6 +192,7 @@ def _read(body: str, document_type: str, type_line: int, offset: int) -> list[Sc
     restated = "RESTATED" in header or "RESTATED" in (description[1].upper() if description else "")
     result = []
     for column, end in enumerate(ends):
+
         def cell(tag: str, column: int = column) -> str | None:
             cells = header.get(tag) or []
             return cells[column] if column < len(cells) else (cells[0] if cells else None)
@@ -178,9 +205,21 @@ def _read(body: str, document_type: str, type_line: int, offset: int) -> list[Sc
                     values.append(Value(tag, parse_amount(cells[column]), number))
                 except ValueError:
                     continue  # a text value (a name, a currency): no amount to score
-        result.append(Schedule(document_type, column, article, multiplier, cell("PERIOD-TYPE") or "",
-                               parse_date(fiscal) if fiscal else None, parse_date(start) if start else None,
-                               parse_date(end), restated, tuple(values), type_line))
+        result.append(
+            Schedule(
+                document_type,
+                column,
+                article,
+                multiplier,
+                cell("PERIOD-TYPE") or "",
+                parse_date(fiscal) if fiscal else None,
+                parse_date(start) if start else None,
+                parse_date(end),
+                restated,
+                tuple(values),
+                type_line,
+            )
+        )
     return result
 
 
@@ -214,13 +253,17 @@ def _rules(raw: dict[str, dict[str, object]], where: str) -> dict[str, TagRule]:
         period = str(entry.get("period", ""))
         reason = str(entry.get("reason", ""))
         if score not in SCORES or period not in ("instant", "duration") or (score != "face" and not reason):
-            raise ScheduleError(f"{TAGS_FILE}: {where} {tag}: needs period instant|duration, score "
-                                f"{'|'.join(SCORES)} and a reason unless scored face")
+            raise ScheduleError(
+                f"{TAGS_FILE}: {where} {tag}: needs period instant|duration, score "
+                f"{'|'.join(SCORES)} and a reason unless scored face"
+            )
         rules[tag] = TagRule(tag, period, tuple(str(c) for c in entry.get("concepts") or ()), score, reason)
     return rules
 
 
 def load_tags(path: Path = TAGS_FILE) -> TagTable:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return TagTable(_rules(raw["common"], "common"),
-                    {str(article): _rules(rules, f"article {article}") for article, rules in raw["articles"].items()})
+    return TagTable(
+        _rules(raw["common"], "common"),
+        {str(article): _rules(rules, f"article {article}") for article, rules in raw["articles"].items()},
+    )

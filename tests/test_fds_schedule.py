@@ -93,10 +93,12 @@ def test_multiplier_and_parentheses(found) -> None:
     assert first.multiplier == 1000
     values = {v.tag: v for v in first.values}
     assert set(values) == {"CASH", "TOTAL-ASSETS", "NET-INCOME", "EPS-PRIMARY", "EPS-DILUTED"}
-    assert values["TOTAL-ASSETS"].line == SUBMISSION.splitlines().index(
-        "<TOTAL-ASSETS>                                  56,789") + 1
-    assert first.amount(values["TOTAL-ASSETS"]) == Decimal("56789000")
-    assert first.amount(values["NET-INCOME"]) == Decimal("-12000")
+    assert (
+        values["TOTAL-ASSETS"].line
+        == SUBMISSION.splitlines().index("<TOTAL-ASSETS>                                  56,789") + 1
+    )
+    assert first.amount(values["TOTAL-ASSETS"]) == Decimal(56789000)
+    assert first.amount(values["NET-INCOME"]) == Decimal(-12000)
 
 
 def test_per_share_amounts_are_not_multiplied(found) -> None:
@@ -108,9 +110,16 @@ def test_per_share_amounts_are_not_multiplied(found) -> None:
 def test_periods_from_start_and_end(found) -> None:
     first, quarter, year = found
     assert (first.start, first.period_end, first.fiscal_year_end) == (
-        date(1998, 1, 1), date(1998, 9, 30), date(1998, 12, 31))
+        date(1998, 1, 1),
+        date(1998, 9, 30),
+        date(1998, 12, 31),
+    )
     # no PERIOD-START: the period type counts back from PERIOD-END
-    assert (quarter.period_type, quarter.start, quarter.period_end) == ("3-MOS", date(1997, 7, 1), date(1997, 9, 30))
+    assert (quarter.period_type, quarter.start, quarter.period_end) == (
+        "3-MOS",
+        date(1997, 7, 1),
+        date(1997, 9, 30),
+    )
     assert (year.period_type, year.start, year.period_end) == ("YEAR", date(1997, 1, 1), date(1997, 12, 31))
     assert [(v.tag, year.amount(v)) for v in year.values] == [("LOANS", 6000), ("NET-INCOME", 280)]
 

@@ -11,18 +11,73 @@ from benchmarks.fds_schedule import TAGS_FILE, load_tags
 from converter.taxonomy.catalog import load_catalog
 from tests.conftest import shared_path
 
-ARTICLE_5 = {"CASH", "SECURITIES", "RECEIVABLES", "ALLOWANCES", "INVENTORY", "CURRENT-ASSETS", "PP&E",
-             "DEPRECIATION", "TOTAL-ASSETS", "CURRENT-LIABILITIES", "BONDS", "PREFERRED-MANDATORY", "PREFERRED",
-             "COMMON", "OTHER-SE", "TOTAL-LIABILITY-AND-EQUITY", "SALES", "TOTAL-REVENUES", "CGS", "TOTAL-COSTS",
-             "OTHER-EXPENSES", "LOSS-PROVISION", "INTEREST-EXPENSE", "INCOME-PRETAX", "INCOME-TAX",
-             "INCOME-CONTINUING", "DISCONTINUED", "EXTRAORDINARY", "CHANGES", "NET-INCOME", "EPS-PRIMARY",
-             "EPS-BASIC", "EPS-DILUTED"}
-ARTICLE_7 = {"DEBT-HELD-FOR-SALE", "TOTAL-INVEST", "DEFERRED-ACQUISITION", "POLICY-LOSSES", "UNEARNED-PREMIUMS",
-             "PREMIUMS", "INVESTMENT-INCOME", "INVESTMENT-GAINS", "BENEFITS", "UNDERWRITING-AMORTIZATION",
-             "RESERVE-OPEN", "RESERVE-CLOSE"}
-ARTICLE_9 = {"INT-BEARING-DEPOSITS", "FED-FUNDS-SOLD", "LOANS", "ALLOWANCE", "DEPOSITS", "SHORT-TERM",
-             "LONG-TERM", "INTEREST-LOAN", "INTEREST-TOTAL", "INTEREST-DEPOSIT", "INTEREST-INCOME-NET",
-             "LOAN-LOSSES", "EXPENSE-OTHER", "INCOME-PRE-EXTRAORDINARY", "LOANS-NON", "CHARGE-OFFS"}
+ARTICLE_5 = {
+    "CASH",
+    "SECURITIES",
+    "RECEIVABLES",
+    "ALLOWANCES",
+    "INVENTORY",
+    "CURRENT-ASSETS",
+    "PP&E",
+    "DEPRECIATION",
+    "TOTAL-ASSETS",
+    "CURRENT-LIABILITIES",
+    "BONDS",
+    "PREFERRED-MANDATORY",
+    "PREFERRED",
+    "COMMON",
+    "OTHER-SE",
+    "TOTAL-LIABILITY-AND-EQUITY",
+    "SALES",
+    "TOTAL-REVENUES",
+    "CGS",
+    "TOTAL-COSTS",
+    "OTHER-EXPENSES",
+    "LOSS-PROVISION",
+    "INTEREST-EXPENSE",
+    "INCOME-PRETAX",
+    "INCOME-TAX",
+    "INCOME-CONTINUING",
+    "DISCONTINUED",
+    "EXTRAORDINARY",
+    "CHANGES",
+    "NET-INCOME",
+    "EPS-PRIMARY",
+    "EPS-BASIC",
+    "EPS-DILUTED",
+}
+ARTICLE_7 = {
+    "DEBT-HELD-FOR-SALE",
+    "TOTAL-INVEST",
+    "DEFERRED-ACQUISITION",
+    "POLICY-LOSSES",
+    "UNEARNED-PREMIUMS",
+    "PREMIUMS",
+    "INVESTMENT-INCOME",
+    "INVESTMENT-GAINS",
+    "BENEFITS",
+    "UNDERWRITING-AMORTIZATION",
+    "RESERVE-OPEN",
+    "RESERVE-CLOSE",
+}
+ARTICLE_9 = {
+    "INT-BEARING-DEPOSITS",
+    "FED-FUNDS-SOLD",
+    "LOANS",
+    "ALLOWANCE",
+    "DEPOSITS",
+    "SHORT-TERM",
+    "LONG-TERM",
+    "INTEREST-LOAN",
+    "INTEREST-TOTAL",
+    "INTEREST-DEPOSIT",
+    "INTEREST-INCOME-NET",
+    "LOAN-LOSSES",
+    "EXPENSE-OTHER",
+    "INCOME-PRE-EXTRAORDINARY",
+    "LOANS-NON",
+    "CHARGE-OFFS",
+}
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +113,17 @@ def test_every_concept_is_a_live_2024_item_of_the_tags_period(table) -> None:
 
 
 def test_no_concept_is_in_the_2024_list_s_deprecations(table) -> None:
-    names = {json.loads(line)["us_gaap_tag"] for line in shared_path(
-        "taxonomy-sources", "fintagging", "us_gaap_2024_BM25.jsonl").read_text(encoding="utf-8").splitlines()}
-    deprecated = json.loads(shared_path("taxonomy-sources", "arelle-edgar", "us-gaap-deprecated-concepts.json")
-                            .read_text(encoding="utf-8"))
+    names = {
+        json.loads(line)["us_gaap_tag"]
+        for line in shared_path("taxonomy-sources", "fintagging", "us_gaap_2024_BM25.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    }
+    deprecated = json.loads(
+        shared_path("taxonomy-sources", "arelle-edgar", "us-gaap-deprecated-concepts.json").read_text(
+            encoding="utf-8"
+        )
+    )
     assert "ExtraordinaryItemNetOfTax" in deprecated  # the reason EXTRAORDINARY is skipped
     concepts = {c.partition(":")[2] for _, rule in _all_rules(table) for c in rule.concepts}
     assert len(concepts) > 80
