@@ -26,8 +26,10 @@ OUT = ROOT / "benchmarks" / "filings" / "fds-generated"
 
 def fixtures() -> dict[str, str]:
     """File name → text of every generated submission."""
-    from benchmarks.fds_fixtures_commercial import harbor_quarter, harbor_year, keystone, northgate
-    from benchmarks.fds_fixtures_finance import farmers, granite
+    from benchmarks.fds_fixtures_bank import farmers
+    from benchmarks.fds_fixtures_commercial import keystone, northgate
+    from benchmarks.fds_fixtures_insurer import granite
+    from benchmarks.fds_fixtures_retail import harbor_quarter, harbor_year
 
     found: dict[str, str] = {}
     for make in (keystone, northgate, harbor_quarter, harbor_year, granite, farmers):
