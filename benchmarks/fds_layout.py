@@ -50,7 +50,10 @@ def _rule(columns: int, char: str = "-") -> str:
 
 
 def centre(words: list[str], columns: int, span: int = 1) -> str:
-    """Words centred over the columns (each word over `span` columns)."""
+    """Words centred over the columns (each word over `span` columns), two spaces apart at least."""
+    too_wide = [w for w in words if len(w) > CELL * span - (2 if span == 1 else 1)]
+    if too_wide or len(words) * span != columns:
+        raise ValueError(f"header words {words} do not fit {columns} columns of {CELL} characters")
     return " " * LABEL + "".join(f"{w:^{CELL * span}}" for w in words)
 
 

@@ -27,12 +27,14 @@ OUT = ROOT / "benchmarks" / "filings" / "fds-generated"
 def fixtures() -> dict[str, str]:
     """File name → text of every generated submission."""
     from benchmarks.fds_fixtures_bank import farmers
+    from benchmarks.fds_fixtures_calendar import lakeshore, pacific_december, pacific_half
     from benchmarks.fds_fixtures_commercial import keystone, northgate
     from benchmarks.fds_fixtures_insurer import granite
     from benchmarks.fds_fixtures_retail import harbor_quarter, harbor_year
 
     found: dict[str, str] = {}
-    for make in (keystone, northgate, harbor_quarter, harbor_year, granite, farmers):
+    for make in (keystone, northgate, harbor_quarter, harbor_year, granite, farmers, lakeshore,
+                 pacific_half, pacific_december):
         found |= make()
     return found
 
