@@ -53,7 +53,8 @@ def lakeshore() -> dict[str, str]:
         found["EPS-PRIMARY"] = found.pop("EPS-BASIC")
         extra = {"SECURITIES": 0, "ALLOWANCES": 0, "COMMON": 11400, "LOSS-PROVISION": 0} | dict(ZEROS)
         description = "FINANCIAL DATA SCHEDULE" + (" (RESTATED)" if column else "")
-        schedules.append(Schedule(document, description, "5", legend, "YEAR", end, start, end, ordered(found, extra, ART5),
+        values = ordered(found, extra, ART5)
+        schedules.append(Schedule(document, description, "5", legend, "YEAR", end, start, end, values,
                                   restated=bool(column)))
     text = body(LAKESHORE, "10-K", "ANNUAL REPORT FOR THE FISCAL YEAR ENDED SEPTEMBER 30, 1994", tables)
     return {"art5-53week-caption-10k.txt": submission(LAKESHORE, "0000990606-94-000012", "10-K",
