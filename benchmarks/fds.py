@@ -132,8 +132,8 @@ def classify(
         return "concept", _where(other)
     if accepted:
         return "amount", "; ".join(f"{c} {p} = {v} (line {line})" for v, line, c, p in accepted[:4])
-    if elsewhere:
-        return "period", _where(elsewhere)
+    if elsewhere:  # the accepted concepts' facts first: the period they were given instead
+        return "period", _where(sorted(elsewhere, key=lambda item: item[0] not in concepts))
     return "missing", ""
 
 

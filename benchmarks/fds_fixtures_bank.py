@@ -15,6 +15,7 @@ from benchmarks.fds_layout import (
     centre,
     eps,
     neg,
+    prior,
     submission,
     tagged,
 )
@@ -194,6 +195,8 @@ def farmers() -> dict[str, str]:
             tuple((found | extra).items()),
         )
     ]
+    schedules.append(prior("9", legend, "9-MOS", date(1997, 12, 31), date(1997, 1, 1), date(1997, 9, 30),
+                           tagged(income, 3)))
     text = body(filer, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED SEPTEMBER 30, 1998", tables)
     return {
         "art9-bank-nine-months-10q.txt": submission(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from benchmarks.fds_article5 import ART5, ZEROS, balance_5, cash_5, income_5, ordered
-from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, submission, tagged
+from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, prior, submission, tagged
 
 LAKESHORE = Filer("LAKESHORE ELECTRONICS CORP", "0000990606", "3672", "MI", "0930", "GRAND RAPIDS")
 PACIFIC_NAME = "PACIFIC MICRODEVICES, INC."
@@ -89,6 +89,8 @@ def pacific_half() -> dict[str, str]:
     legend = LEGEND.format(what="CONDENSED CONSOLIDATED FINANCIAL STATEMENTS OF PACIFIC MICRODEVICES INC")
     schedules = [Schedule("EX-27", "FINANCIAL DATA SCHEDULE", "5", legend, "6-MOS", date(1998, 9, 26),
                           date(1997, 9, 28), date(1998, 3, 28), ordered(found, extra, ART5))]
+    schedules.append(prior("5", legend, "6-MOS", date(1997, 9, 27), date(1996, 9, 29), date(1997, 3, 29),
+                           tagged(income, 3) | dict(ZEROS)))
     text = body(PACIFIC, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED MARCH 28, 1998", tables)
     return {"art5-52week-half-10q.txt": submission(PACIFIC, "0000990707-98-000007", "10-Q", date(1998, 3, 28),
                                                    date(1998, 5, 8), text, schedules)}
@@ -119,6 +121,8 @@ def pacific_december() -> dict[str, str]:
     legend = LEGEND.format(what="CONDENSED CONSOLIDATED FINANCIAL STATEMENTS OF PACIFIC MICRODEVICES INC")
     schedules = [Schedule("EX-27", "FINANCIAL DATA SCHEDULE", "5", legend, "3-MOS", date(1999, 9, 25),
                           date(1998, 9, 27), date(1998, 12, 26), ordered(found, extra, ART5))]
+    schedules.append(prior("5", legend, "3-MOS", date(1998, 9, 26), date(1997, 9, 28), date(1997, 12, 27),
+                           tagged(income, 1) | dict(ZEROS)))
     text = body(PACIFIC, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED DECEMBER 26, 1998", tables)
     return {"art5-52week-december-10q.txt": submission(PACIFIC, "0000990707-99-000002", "10-Q",
                                                        date(1998, 12, 26), date(1999, 2, 9), text, schedules)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from benchmarks.fds_article5 import ART5, ZEROS, balance_5, cash_5, income_5, ordered
-from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, submission, tagged
+from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, prior, submission, tagged
 
 
 def keystone() -> dict[str, str]:
@@ -204,6 +204,8 @@ def northgate() -> dict[str, str]:
             ordered(found, extra, ART5),
         )
     ]
+    schedules.append(prior("5", legend, "6-MOS", date(1997, 12, 31), date(1997, 1, 1), date(1997, 6, 30),
+                           tagged(income, 3) | dict(ZEROS)))
     text = body(filer, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED JUNE 30, 1998", tables)
     return {
         "art5-spanning-unlabeled-10q.txt": submission(

@@ -182,6 +182,10 @@ def granite() -> dict[str, str]:
             tuple((found | extra).items()),
         )
     ]
+    prior_year = tagged(balance, 1) | tagged(income, 1)  # the 1997 columns: both balance sheets are printed
+    schedules.append(Schedule("EX-27.1", "ART 7 RESTATED FDS FOR 1997", "7", legend, "YEAR",
+                              date(1997, 12, 31), date(1997, 1, 1), date(1997, 12, 31),
+                              tuple(prior_year.items()), restated=True))
     text = body(filer, "10-K", "ANNUAL REPORT FOR THE FISCAL YEAR ENDED DECEMBER 31, 1998", tables)
     return {
         "art7-insurer-10k.txt": submission(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from benchmarks.fds_article5 import ART5, ZEROS, balance_5, cash_5, income_5, ordered
-from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, submission, tagged
+from benchmarks.fds_layout import LEGEND, Filer, Schedule, Table, body, centre, prior, submission, tagged
 
 HARBOR = Filer("HARBOR STORES INC", "0000990303", "5331", "OH", "1230", "TOLEDO")
 
@@ -96,6 +96,8 @@ def harbor_quarter() -> dict[str, str]:
             ordered(found, extra, ART5),
         )
     ]
+    schedules.append(prior("5", legend, "9-MOS", date(1998, 12, 26), date(1997, 12, 28), date(1998, 9, 26),
+                           tagged(income, 3) | dict(ZEROS)))
     text = body(HARBOR, "10-Q", "QUARTERLY REPORT FOR THE QUARTER ENDED SEPTEMBER 25, 1999", tables)
     return {
         "art5-52week-quarter-10q.txt": submission(

@@ -231,3 +231,23 @@ def body(filer: Filer, form: str, intro: str, tables: list[Table]) -> str:
         + "\n<PAGE>\n\n".join(render(t) for t in tables)
         + "\nSee notes to financial statements.\n"
     )
+
+
+def prior(article: str, legend: str, period_type: str, fiscal_year_end: date, start: date, end: date,
+          values: dict[str, int | Decimal]) -> Schedule:
+    """An EX-27.1 restating the comparative period's income-statement values (the balance sheet of
+    that date is not in the filing, so its tags are left out)."""
+    income = tuple((tag, value) for tag, value in values.items() if tag not in BALANCE_TAGS)
+    description = "RESTATED FINANCIAL DATA SCHEDULE FOR THE PRIOR PERIOD"
+    return Schedule("EX-27.1", description, article, legend, period_type, fiscal_year_end, start, end, income,
+                    restated=True)
+
+
+BALANCE_TAGS = frozenset({
+    "CASH", "SECURITIES", "RECEIVABLES", "ALLOWANCES", "INVENTORY", "CURRENT-ASSETS", "PP&E", "DEPRECIATION",
+    "TOTAL-ASSETS", "CURRENT-LIABILITIES", "BONDS", "PREFERRED-MANDATORY", "PREFERRED", "COMMON", "OTHER-SE",
+    "TOTAL-LIABILITY-AND-EQUITY", "TOTAL-LIABILITIES-AND-EQUITY", "INT-BEARING-DEPOSITS", "FED-FUNDS-SOLD",
+    "TRADING-ASSETS", "INVESTMENTS-HELD-FOR-SALE", "INVESTMENTS-CARRYING", "INVESTMENTS-MARKET", "LOANS",
+    "ALLOWANCE", "DEPOSITS", "SHORT-TERM", "LIABILITIES-OTHER", "LONG-TERM", "LOANS-NON", "LOANS-PAST",
+    "LOANS-TROUBLED", "LOANS-PROBLEM", "ALLOWANCE-OPEN", "ALLOWANCE-CLOSE", "ALLOWANCE-DOMESTIC",
+    "ALLOWANCE-FOREIGN", "ALLOWANCE-UNALLOCATED", "CHARGE-OFFS", "RECOVERIES", "YIELD-ACTUAL"})
