@@ -245,7 +245,7 @@ def _line(name: str, counts: Counter[str]) -> str:
 
 def report(results: list[Result], misses: bool) -> None:
     print(
-        f"{'filing':40} {'values':>6} {' right':>6} {'period':>6}  "
+        f"{'filing':40} {'values':>6} {' right':>6} {'found':>6}  "
         + " ".join(f"{c:>7}" for c in CLASSES[1:])
     )
     companies: dict[str, Counter[str]] = defaultdict(Counter)
@@ -279,7 +279,7 @@ def report(results: list[Result], misses: bool) -> None:
     print(_line(f"all ({len(results)} filings, {len(companies)} companies)", totals))
     print(_line("aside tags (not in the figure)", aside))
     print("not scored: " + ", ".join(f"{k} {v}" for k, v in sorted(unscored.items())))
-    print("right = accepted concept, period and amount; period = the value at the right period, any concept")
+    print("right = accepted concept, period and amount; found = the value at the right period, any concept")
 
 
 def as_json(results: list[Result]) -> dict[str, object]:
