@@ -2,12 +2,7 @@
 
 For each filing: the whole converter (read → map → facts → checks) runs on the document with its
 ix tags stripped, as on any HTML filing; the truth is the filer's own `ix:nonFraction` facts on
-its face statements. The face statements are found from the filer's tags, not by our reader:
-per statement the table (or run of adjacent tables) holding its anchor concepts, with the most
-facts (balance sheet: Assets and LiabilitiesAndStockholdersEquity; income statement: earnings
-per share or net income; comprehensive income: ComprehensiveIncomeNetOfTax; cash flow: net cash
-from operating activities). Facts with dimensions are left out, and so are facts printed inside a
-row's label (par values, authorised shares: the parenthetical statement).
+its face statements, found from the filer's tags (`converter.learning.ixbrl_facts`).
 
 Each truth fact is classed:
 - right: a fact of ours with the filer's concept, period and value;
@@ -23,57 +18,36 @@ lose the filing's company (by ticker and CIK), as for a company the mapper never
 
     python benchmarks/ixbrl_truth.py [--folder DIR ...] [--in-sample] [--misses N] [--only NAME ...]
 
-Folders default to ../shared/corpus/ixbrl and benchmarks/filings/ixbrl (the gathered filings).
+Folders default to ../shared/corpus/ixbrl and benchmarks/filings/ixbrl (the gathered filings, stored
+gzip-compressed as `.htm.gz`: each is decompressed into a temporary folder while it is scored).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from converter.errors import XbrlconvError  # noqa: E402
-from converter.model import Duration, Instant, Period  # noqa: E402
-from converter.readers import html_dom  # noqa: E402
+from converter.learning.ixbrl_facts import Fact, face_facts  # noqa: E402
+from converter.model import Period  # noqa: E402
 
 SHARED_IXBRL = ROOT.parent / "shared" / "corpus" / "ixbrl"
 GATHERED_IXBRL = ROOT / "benchmarks" / "filings" / "ixbrl"
-_ZERO_FORMATS = ("fixed-zero", "zerodash", "numwordsen")
-ANCHORS = {  # statement -> sets of concepts; a table holding all of one set is that statement
-    "balance_sheet": [{"us-gaap:Assets"}, {"us-gaap:LiabilitiesAndStockholdersEquity"}],
-    "income_statement": [{"us-gaap:EarningsPerShareBasic"}, {"us-gaap:EarningsPerShareDiluted"},
-                         {"us-gaap:EarningsPerShareBasicAndDiluted"},
-                         {"us-gaap:NetIncomeLoss", "us-gaap:IncomeTaxExpenseBenefit"}],
-    "comprehensive_income": [{"us-gaap:ComprehensiveIncomeNetOfTax"},
-                             {"us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"}],
-    "cash_flow": [{"us-gaap:NetCashProvidedByUsedInOperatingActivities"},
-                  {"us-gaap:NetCashProvidedByUsedInInvestingActivities"},
-                  {"us-gaap:NetCashProvidedByUsedInFinancingActivities"}],
-}
-ADJACENT = 2  # tables of one statement lie at most this many tables apart
 CLASSES = ("right", "sign", "concept", "period", "scale", "missing")
 _CIK = re.compile(r"EntityCentralIndexKey[^>]*>\s*(\d{1,10})\s*<")
-
-
-@dataclass(frozen=True)
-class Fact:
-    concept: str
-    period: Period
-    value: Decimal
-    table: int
-    statement: str
 
 
 @dataclass
@@ -93,94 +67,6 @@ class Score:
     @property
     def found(self) -> int:
         return self.counts["right"] + self.counts["sign"] + self.counts["concept"]
-
-
-def _local(element: etree._Element) -> str:
-    return element.tag.rsplit(":", 1)[-1].rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-
-
-def _child(element: etree._Element, name: str) -> etree._Element | None:
-    return next((node for node in element.iter() if _local(node) == name), None)
-
-
-def _date(text: str) -> date:
-    return date.fromisoformat(text.strip()[:10])
-
-
-def contexts(root: etree._Element) -> dict[str, Period]:
-    """Contexts without dimensions → their period."""
-    periods: dict[str, Period] = {}
-    for context in (node for node in root.iter() if _local(node) == "context"):
-        if _child(context, "segment") is not None or _child(context, "scenario") is not None:
-            continue
-        instant, start, end = (_child(context, name) for name in ("instant", "startdate", "enddate"))
-        if instant is not None and instant.text:
-            periods[context.get("id", "")] = Instant(_date(instant.text))
-        elif start is not None and end is not None and start.text and end.text:
-            periods[context.get("id", "")] = Duration(_date(start.text), _date(end.text))
-    return periods
-
-
-def fact_value(element: etree._Element) -> Decimal | None:
-    if element.get("xsi:nil") == "true":
-        return None
-    text = "".join(element.itertext()).strip()
-    style = element.get("format", "").lower()
-    if any(word in style for word in _ZERO_FORMATS) or text in ("-", "—", "–"):
-        number = Decimal(0)
-    else:
-        cleaned = text.replace(",", "").replace(" ", "")
-        if "comma-decimal" in style or "numcommadecimal" in style:
-            cleaned = text.replace(".", "").replace(" ", "").replace(",", ".")
-        try:
-            number = Decimal(cleaned)
-        except InvalidOperation:
-            return None
-    number = number.scaleb(int(element.get("scale", "0") or 0))
-    if number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
-    return -number if element.get("sign") == "-" else number
-
-
-def _in_label(element: etree._Element) -> bool:
-    """Whether the fact sits in the row's first non-empty cell (its label)."""
-    cell = next((node for node in element.iterancestors() if _local(node) in ("td", "th")), None)
-    if cell is None or cell.getparent() is None:
-        return False
-    first = next((node for node in cell.getparent() if _local(node) in ("td", "th")
-                  and "".join(node.itertext()).strip()), None)
-    return first is cell
-
-
-def face_facts(path: Path) -> list[Fact]:
-    """The filer's undimensioned facts on its face statements (see the module docstring)."""
-    root = etree.fromstring(path.read_bytes(), html_dom.parser())
-    periods = contexts(root)
-    tables: list[list[tuple[str, Period, Decimal]]] = []
-    for table in root.iter("table"):
-        found = []
-        for element in (node for node in table.iter() if _local(node) == "nonfraction"):
-            context, value = element.get("contextref", ""), fact_value(element)
-            if context in periods and value is not None and not _in_label(element):
-                found.append((element.get("name", ""), periods[context], value))
-        tables.append(found)
-    facts: dict[tuple[str, Period], Fact] = {}
-    for statement, anchor_sets in ANCHORS.items():
-        holding = [i for i, found in enumerate(tables)
-                   if any(anchors <= {name for name, _, _ in found} for anchors in anchor_sets)]
-        if not holding:
-            continue
-        runs: list[list[int]] = []
-        for index in holding:
-            if runs and index - runs[-1][-1] <= ADJACENT:
-                runs[-1].append(index)
-            else:
-                runs.append([index])
-        best = max(runs, key=lambda run: sum(len(tables[i]) for i in range(run[0], run[-1] + 1)))
-        for index in range(best[0], best[-1] + 1):
-            for name, period, value in tables[index]:
-                facts.setdefault((name, period), Fact(name, period, value, index, statement))
-    return list(facts.values())
 
 
 def company_and_cik(path: Path) -> tuple[str, str | None]:
@@ -281,13 +167,30 @@ def filings(folders: list[Path], only: list[str]) -> list[Path]:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.htm*")):
+        for path in sorted(folder.resolve().rglob("*.htm*")):
             if only and not any(name in str(path) for name in only):
                 continue
-            head = path.read_bytes()[:2_000_000]
+            head = _read(path)[:2_000_000]
             if b"ix:header" in head or b"ix:nonFraction" in head:
                 found.append(path)
     return _main_documents(found)
+
+
+def _read(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+@contextmanager
+def _plain(path: Path) -> Iterator[Path]:
+    """The filing as the converter reads it: a `.htm.gz` decompressed into a temporary folder under
+    its own name ('hd-20250202.htm.gz' -> 'hd-20250202.htm'), any other file as it is."""
+    if path.suffix != ".gz":
+        yield path
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        plain = Path(scratch) / path.stem
+        plain.write_bytes(_read(path))
+        yield plain
 
 
 def _main_documents(paths: list[Path]) -> list[Path]:
@@ -319,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'filing':44} {'facts':>6} {'found':>6} {'concept':>7}  " + " ".join(f"{c:>7}" for c in CLASSES[1:])
           + "   secs")
     for path in paths:
-        result = score(path, mappers, args.misses)
+        with _plain(path) as plain:
+            result = score(plain, mappers, args.misses)
         scores.append(result)
         print(f"{result.name[:44]:44} {result.total:6} {_pct(result.found, result.total)} "
               f"{_pct(result.counts['right'], result.total):>7}  "

@@ -10,15 +10,18 @@ is_total from the label. `--errors N` prints N misses grouped by statement.
 
     python benchmarks/mapping.py [--errors N] [--fit] [--tune]
 
-`--fit` prints calibration points for `taxonomy/mapping/model.yaml` (raw confidence
-bins -> observed accuracy, made increasing); `--tune` searches the feature weights,
-temperature, null score and extension threshold coordinate-wise for LOCO top-1 and
-prints them. Both are how the shipped model.yaml was made.
+`--fit` fits the confidence model on these choices and prints its `confidence:` block for
+`taxonomy/mapping/model.yaml` (needs the `learn` extra); `--tune` searches the feature
+weights, temperature, null score and extension threshold coordinate-wise for LOCO top-1 and
+prints them. Both are how the shipped model.yaml was made. The confidence figures are
+given twice: with the shipped model, and with a model fitted without the row's company
+(the honest one: the shipped model has seen every company here).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sys
 from collections import defaultdict
@@ -31,12 +34,14 @@ from converter.mapping.batch import row_context  # noqa: E402
 from converter.mapping.context import ItemContext, load_cues  # noqa: E402
 from converter.mapping.engine import Mapper  # noqa: E402
 from converter.mapping.index import NameIndex  # noqa: E402
-from converter.learning.evidence import build_evidence, live_names, training_rows  # noqa: E402
+from converter.learning.evidence import GATHERED_IXBRL, build_evidence, live_names, training_rows  # noqa: E402,E501
 from converter.learning.rows import DEFAULT_SHARED, TrainingRow, close_sections, company_of, looks_total  # noqa: E402,E501
 from converter.learning.vocabulary import build_vocabulary, carried_forward, conventions, fsds_rows  # noqa: E402,E501
 from converter.mapping.normalize import load_normalizer  # noqa: E402
 from converter.mapping.params import FEATURES, ScoringModel, load_model  # noqa: E402
-from converter.mapping.scoring import Features  # noqa: E402
+from converter.mapping.confidence import Evidence  # noqa: E402
+from converter.mapping.scoring import Features, evidence  # noqa: E402
+from converter.learning.confidence import Judged, fit_confidence, render  # noqa: E402
 from converter.model import Mapping  # noqa: E402
 from converter.taxonomy.catalog import Catalog, load_catalog  # noqa: E402
 
@@ -58,17 +63,20 @@ class Outcome:
     top3: bool
     top1: bool
     confidence: float  # the mapper's confidence in the us-gaap concept it chose or rejected
+    evidence: Evidence | None  # behind the chosen us-gaap concept, as ranked (before other rows took theirs)
 
 
 _CIK = re.compile(rb"EntityCentralIndexKey[^>]*>\s*(\d{1,10})\s*<")
 
 
 def company_ciks(shared: Path) -> dict[str, frozenset[str]]:
-    """Company (as `company_of` names it) -> the CIKs its Inline XBRL filings in `shared` declare,
-    so that its rows in the filers' vocabulary are left out with it."""
+    """Company (as `company_of` names it) -> the CIKs its Inline XBRL filings (in `shared` and
+    the gathered ones) declare, so that its rows in the filers' vocabulary are left out with it."""
     found: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((shared / "corpus" / "ixbrl").glob("*/*.htm*")):
-        match = _CIK.search(path.read_bytes()[:4_000_000])
+    paths = [*sorted((shared / "corpus" / "ixbrl").glob("*/*.htm*")), *sorted(GATHERED_IXBRL.glob("*.htm*"))]
+    for path in paths:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        match = _CIK.search(data[:4_000_000])
         if match:
             found[company_of(path.name)].add(str(int(match[1])))
     return {company: frozenset(ciks) for company, ciks in found.items()}
@@ -112,12 +120,17 @@ def evaluate(cases: list[Case], model: ScoringModel) -> list[Outcome]:
     for index, case in enumerate(cases):
         statements[(case.row.doc, case.row.statement)].append(index)
     mappings: dict[int, Mapping] = {}
+    behind: dict[int, Evidence | None] = {}
     for indexes in statements.values():
         mapper = cases[indexes[0]].mapper
         mapper.model = mapper.scorer.model = model
-        assigned = mapper.assign([cases[i].ctx for i in indexes],
-                                 [mapper.scorer.rank_features(cases[i].features) for i in indexes])
+        rankings = [mapper.scorer.rank_features(cases[i].features) for i in indexes]
+        assigned = mapper.assign([cases[i].ctx for i in indexes], rankings)
         mappings.update(zip(indexes, assigned))
+        for i, ranking, mapping in zip(indexes, rankings, assigned):
+            names = [c.name for c in ranking.candidates]
+            chosen = mapping.concept.name if not mapping.is_extension else None
+            behind[i] = evidence(ranking.candidates, names.index(chosen)) if chosen in names else None
     outcomes: list[Outcome] = []
     for index, case in enumerate(cases):
         mapping = mappings[index]
@@ -129,7 +142,8 @@ def evaluate(cases: list[Case], model: ScoringModel) -> list[Outcome]:
         else:
             top1 = top3 = mapping.is_extension
         outcomes.append(Outcome(case.row, mapping.concept.qname, top3, top1,
-                                1.0 - mapping.confidence if mapping.is_extension else mapping.confidence))
+                                1.0 - mapping.confidence if mapping.is_extension else mapping.confidence,
+                                behind[index]))
     return outcomes
 
 
@@ -152,13 +166,12 @@ def report(outcomes: list[Outcome], errors: int) -> None:
     ext = [o for o in outcomes if not o.row.concept.startswith("us-gaap:")]
     print(f"filer used an extension: mapper proposed one {_share(ext, 'top1')}")
     chosen = [o for o in outcomes if o.predicted.startswith("us-gaap:")]
-    print("calibration (confidence of the chosen us-gaap concept -> share right):")
-    for low, high in ((0.0, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01)):
-        items = [o for o in chosen if low <= o.confidence < high]
-        print(f"  [{low:.2f}, {min(high, 1.0):.2f}]  {_share(items, 'top1')}")
-    print(f"  >= 0.80       {_share([o for o in chosen if o.confidence >= 0.8], 'top1')}")
-    sure = [o for o in chosen if o.confidence >= 0.9]
-    print(f"  >= 0.90       {_share(sure, 'top1')}")
+    print("confidence of the chosen us-gaap concept -> share right (shipped model):")
+    _calibration(chosen)
+    honest = held_out_confidences(chosen)
+    if honest:
+        print("the same, the confidence model fitted without the row's company:")
+        _calibration([replace(o, confidence=c) for o, c in zip(chosen, honest)])
     wrong_kind = incompatible(outcomes)
     print(f"type-incompatible first choices (the chosen concept's value kind is not the filer's): "
           f"{len(wrong_kind)}")
@@ -220,22 +233,31 @@ def peer_agreement(outcomes: list[Outcome]) -> None:
           f"mapper {_share(rest, 'top1').strip()}")
 
 
-def fit_calibration(outcomes: list[Outcome]) -> list[tuple[float, float]]:
-    """Observed accuracy per raw-confidence bin, made non-decreasing (pool adjacent violators)."""
-    edges = [0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01]
-    merged: list[list[float]] = []
-    for low, high in zip(edges, edges[1:]):
-        items = [o for o in outcomes if low <= o.confidence < high and o.predicted.startswith("us-gaap:")]
-        if not items:
-            continue
-        merged.append([sum(o.confidence for o in items) / len(items),
-                       sum(o.top1 for o in items) / len(items), len(items)])
-        while len(merged) > 1 and merged[-2][1] > merged[-1][1]:
-            x2, y2, n2 = merged.pop()
-            x1, y1, n1 = merged.pop()
-            merged.append([(x1 * n1 + x2 * n2) / (n1 + n2), (y1 * n1 + y2 * n2) / (n1 + n2), n1 + n2])
-    points = [(round(x, 3), round(y, 3)) for x, y, _ in merged]
-    return [(0.0, 0.0), *points, (1.0, points[-1][1])]
+def _calibration(chosen: list[Outcome]) -> None:
+    for low, high in ((0.0, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
+        items = [o for o in chosen if low <= o.confidence < high]
+        print(f"  [{low:.2f}, {min(high, 1.0):.2f}]  {_share(items, 'top1')}")
+    for floor in (0.8, 0.9, 0.95):
+        print(f"  >= {floor:.2f}       {_share([o for o in chosen if o.confidence >= floor], 'top1')}")
+
+
+def judged(outcomes: list[Outcome]) -> list[Judged]:
+    return [Judged(o.evidence, o.top1, o.row.company) for o in outcomes if o.evidence is not None]
+
+
+def held_out_confidences(chosen: list[Outcome]) -> list[float]:
+    """Each choice's confidence under a model fitted on the other companies' choices ([] without
+    scikit-learn)."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        return []
+    scored: dict[int, float] = {}
+    for company in sorted({o.row.company for o in chosen}):
+        model = fit_confidence(judged([o for o in chosen if o.row.company != company]))
+        scored.update({i: model(o.evidence) if o.evidence is not None else o.confidence
+                       for i, o in enumerate(chosen) if o.row.company == company})
+    return [scored[i] for i in range(len(chosen))]
 
 
 def tune(cases: list[Case], model: ScoringModel, rounds: int = 3) -> ScoringModel:
@@ -277,8 +299,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the filers' vocabulary (Financial Statement Data Sets) out")
     args = parser.parse_args(argv)
     model = load_model()
-    if args.fit or args.tune:
-        model = replace(model, calibration=((0.0, 0.0), (1.0, 1.0)))
     cases = prepare(load_catalog(), model, args.shared, linkbases=not args.no_linkbases,
                     vocabulary=not args.no_vocabulary)
     if args.tune:
@@ -287,9 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     report(outcomes, args.errors)
     peer_agreement(outcomes)
     if args.fit:
-        print("calibration:")
-        for x, y in fit_calibration(outcomes):
-            print(f"  - [{x}, {y}]")
+        print(render(fit_confidence(judged([o for o in outcomes if o.predicted.startswith("us-gaap:")]))))
     return 0
 
 

@@ -39,11 +39,18 @@ class Message:
 
 
 class BufferHandler(logging.Handler):
-    """Keeps Arelle's log records as data; nothing is printed."""
+    """Keeps Arelle's log records as data; nothing is printed.
+
+    `logRecordBuffer` (the name Arelle's buffering handler uses) holds what the iXBRL
+    viewer plug-in lists as validation messages: the records above INFO, their text
+    without the folder of the file being validated (a staging folder of random name).
+    """
 
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
         self.messages: list[Message] = []
+        self.logRecordBuffer: list[logging.LogRecord] = []
+        self.folder: Path | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         args = record.args if isinstance(record.args, Mapping) else {}
@@ -53,9 +60,24 @@ class BufferHandler(logging.Handler):
             text = str(record.msg)
         refs = getattr(record, "refs", None) or []
         fact_ids = tuple(_fragment(ref) for ref in refs if isinstance(ref, Mapping))
-        self.messages.append(Message(
-            code=str(getattr(record, "messageCode", "") or ""), level=record.levelno,
-            text=text, args=args, fact_ids=tuple(f for f in fact_ids if f)))
+        code = str(getattr(record, "messageCode", "") or "")
+        self.messages.append(Message(code=code, level=record.levelno, text=text, args=args,
+                                     fact_ids=tuple(f for f in fact_ids if f)))
+        if record.levelno > logging.INFO:
+            self.logRecordBuffer.append(logging.makeLogRecord(
+                {"msg": self._unplaced(text), "levelno": record.levelno, "levelname": record.levelname,
+                 "messageCode": code}))
+
+    def clear(self) -> None:
+        self.messages.clear()
+        self.logRecordBuffer.clear()
+
+    def _unplaced(self, text: str) -> str:
+        if self.folder is None:
+            return text
+        for form in (self.folder.as_uri(), str(self.folder)):
+            text = text.replace(form + "/", "")
+        return text
 
 
 def _fragment(ref: Mapping[str, object]) -> str:

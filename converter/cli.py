@@ -24,6 +24,10 @@ EXIT_CODES = f"""exit codes:
 """
 
 
+VIEWER_HELP = ("also write <prefix>-<yyyymmdd>-viewer.htm, Arelle's iXBRL viewer of the Inline XBRL "
+               "output (implies it), with its script beside it: opens offline (pip install 'xbrlconv[viewer]')")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would exit 2 with its own text; keep one line
         raise UsageError(message, hint=f"see `{self.prog} --help`")
@@ -57,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                               "taxonomy (default: xbrl)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     _add_efm(convert)
+    convert.add_argument("--viewer", action="store_true", help=VIEWER_HELP)
 
     _add_batch(commands)
 
@@ -123,6 +128,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     batch.add_argument("--taxonomy-package", type=Path,
                        help="taxonomy package zip for validation (default: the shipped offline package)")
     batch.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+    batch.add_argument("--viewer", action="store_true", help="as convert: each document's iXBRL viewer")
     batch.add_argument("--timeout", type=float, default=600.0,
                        help="seconds allowed per document before it is recorded as failed (default: 600)")
     batch.add_argument("--executor", choices=("local", "dask"), default="local",
@@ -139,9 +145,13 @@ def _batch(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise UsageError(f"--timeout must be positive, not {args.timeout:g}")
     _check_package(args.taxonomy_package)
+    if args.viewer:
+        from converter.viewer import viewer_script
+
+        viewer_script()  # a missing extra is one usage error, not one failure per document
     worker = WorkerConfig(formats=FORMATS if args.format == "all" else (args.format,),
                           validate=not args.no_validate, taxonomy_package=args.taxonomy_package,
-                          timeout=args.timeout)
+                          timeout=args.timeout, viewer=args.viewer)
     summary = run_batch(BatchOptions(input_dir=args.input_dir, outdir=args.outdir, jobs=args.jobs,
                                      resume=args.resume, worker=worker, executor=args.executor,
                                      scheduler=args.scheduler))
@@ -167,7 +177,7 @@ def _convert(args: argparse.Namespace) -> int:
         input=args.input, outdir=args.outdir, cik=args.cik, name=args.name, ticker=args.ticker,
         form=args.form, prefix=args.prefix, mapping=args.mapping, taxonomy_package=args.taxonomy_package,
         formats=FORMATS if args.format == "all" else (args.format,), validate=not args.no_validate,
-        efm_plugin=efm_plugin, cover=args.cover))
+        efm_plugin=efm_plugin, cover=args.cover, viewer=args.viewer))
     print(f"{result.instance}: {result.facts} facts, {len(result.errors)} errors, "
           f"{len(result.warnings)} warnings (see {result.report})")
     return EXIT_INVALID if result.errors else EXIT_OK

@@ -132,6 +132,7 @@ class LineItem:
     source_line: int  # 1-based line of the row's first label line in the input file
     cell_refs: tuple[str | None, ...] = ()  # per value: where the cell sits in the source (HTML: XPath)
     balance_at: BalanceAt | None = None  # a balance at the period's start or end (cash-flow cash rows)
+    printed_positive: Balance | None = None  # the caption's direction: "(Gain) loss" prints a loss positive
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Statement:
     items: tuple[LineItem, ...]
     source_line: int
     header_text: str = ""  # the title and header lines the columns were dated from, joined
+    scale_note: bool = True  # the reader found a scale note (False: amounts read as printed)
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ class Mapping:
     alternatives: tuple[Alternative, ...]
     reason: str
     is_extension: bool = False
+    label: str = ""  # the label as the mapper read it: what a --mapping key must match
 
 
 # --- what facts produce and writers render ------------------------------------------

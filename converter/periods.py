@@ -166,6 +166,28 @@ _RANGE = re.compile(r"\bfrom\s+(?P<start>.+?)\s+(?:\(inception\)\s+)?(?:to|throu
                     re.IGNORECASE)
 
 
+_DAY_RANGE = re.compile(
+    _MONTH_RE.replace("?P<month>", "?P<from_month>") + r"\s+(?P<from_day>\d{1,2})(?:,?\s*(?P<from_year>\d{4}))?\s*"
+    r"(?:to|through|thru|-|\u2013|\u2014)\s*" + _MONTH_RE + r"\s+(?P<day>\d{1,2})\b(?:,?\s*(?P<year>\d{4}))?",
+    re.IGNORECASE)
+
+
+def day_range(text: str, year: int) -> tuple[date, date] | None:
+    """The period a column header spells from day to day ("Successor July 22 to September 30"),
+    in `year` where the header gives none (a start after the end falls in the year before)."""
+    match = _DAY_RANGE.search(text)
+    if match is None:
+        return None
+    end_year = int(match["year"]) if match["year"] else year
+    end = _safe_date(end_year, MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
+    start_month, start_day = MONTHS[match["from_month"].lower().rstrip(".")], int(match["from_day"])
+    start_year = int(match["from_year"]) if match["from_year"] else end_year
+    start = _safe_date(start_year, start_month, start_day)
+    if start is not None and end is not None and start > end and not match["from_year"]:
+        start = _safe_date(end_year - 1, start_month, start_day)
+    return (start, end) if start is not None and end is not None and start <= end else None
+
+
 def explicit_ranges(text: str) -> list[tuple[date, date]]:
     """The periods `text` spells out ("period from June 3, 1996 (inception) to December 31, 1996")."""
     found = []
@@ -203,8 +225,8 @@ def infer_start(end: date, span: Span, known_year_ends: tuple[date, ...] = ()) -
     """Inclusive start date of the period of length `span` that ends on `end`.
 
     Explicit weeks count back exactly. Otherwise a known fiscal-year-end instant
-    lying the span's number of quarters (of 13 weeks, ±1 week) before `end`
-    decides; then calendar months when `end` is a month end; else 13 weeks a
+    lying the span's number of quarters (of 13 weeks, 6 days less to a week more: a
+    14-week quarter, a 53-week year) before `end` decides; then calendar months when `end` is a month end; else 13 weeks a
     quarter, or 52/53 weeks for a year.
     """
     if span.weeks is not None:
@@ -214,7 +236,7 @@ def infer_start(end: date, span: Span, known_year_ends: tuple[date, ...] = ()) -
         quarters = months // 3
         for year_end in sorted(known_year_ends, reverse=True):
             days = (end - year_end).days
-            if 91 * quarters - 7 <= days <= 91 * quarters + 7:
+            if 91 * quarters - 6 <= days <= 91 * quarters + 7:  # 12 weeks is no quarter; 14 weeks is
                 return year_end + timedelta(days=1)
     if is_month_end(end):
         return _months_back(end, months)

@@ -1,4 +1,8 @@
-"""read → map → facts → write → validate → report, for one document.
+"""read → map → facts → checks → write → validate → report, for one document.
+
+Beside report.json goes review.html, the review page built from it. With `viewer`,
+the validating Arelle run also writes `<stem>-viewer.htm`, Arelle's
+iXBRL viewer of the Inline XBRL document (which `viewer` therefore implies).
 
 Outputs are written into a temporary folder beside OUTDIR and moved into place
 only when everything worked, so a failure never leaves a half-written OUTDIR.
@@ -31,7 +35,9 @@ from converter.report import mapping_rows, render_report
 from converter.taxonomy.catalog import load_catalog
 from converter.taxonomy.package import default_package
 from converter.validate import Validator
+from converter.viewer import viewer_name, viewer_script
 from converter.writers import write_formats
+from converter.writers.review import REVIEW_NAME, render_review
 
 UNKNOWN_CIK = "0000000000"
 DEFAULT_FORM = "8-K"
@@ -53,6 +59,7 @@ class ConvertOptions:
     validate: bool = True
     efm_plugin: Path | None = None  # the EDGAR plug-in's folder: validation also runs the EFM checks
     cover: Path | None = None  # a YAML/JSON cover file: dei values the source does not give
+    viewer: bool = False  # also write <stem>-viewer.htm (needs the viewer extra; implies ixbrl)
 
 
 @dataclass(frozen=True)
@@ -184,11 +191,12 @@ def _validated_files(stem: str, written: Sequence[Path]) -> tuple[Path, ...]:
 
 
 def _add_validation(validator: Validator, files: Sequence[Path], fact_lines: dict[str, int],
-                    diagnostics: list[Diagnostic]) -> None:
-    """Arelle's findings on each file; what one file repeats of an earlier one is listed once."""
+                    diagnostics: list[Diagnostic], viewer: Path | None = None) -> None:
+    """Arelle's findings on each file; what one file repeats of an earlier one is listed once.
+    With `viewer`, the run on the Inline XBRL document writes the viewer there."""
     seen: set[Diagnostic] = set()
     for path in files:
-        for diagnostic in validator.validate(path, fact_lines):
+        for diagnostic in validator.validate(path, fact_lines, viewer=viewer if path.suffix == ".htm" else None):
             if diagnostic not in seen:
                 seen.add(diagnostic)
                 diagnostics.append(diagnostic)
@@ -241,30 +249,45 @@ def prepare(options: ConvertOptions, clock: _Clock | None = None, mapper: Mapper
                     (*document.diagnostics, *notes, *report.diagnostics, *checks))
 
 
+@contextmanager
+def _session(validator: Validator | None, package: Path, efm_plugin: Path | None) -> Iterator[Validator]:
+    """The warm session given, else one of our own for this conversion."""
+    if validator is not None:
+        yield validator
+        return
+    with Validator(package, efm_plugin=efm_plugin) as own:
+        yield own
+
+
 def convert(options: ConvertOptions, validator: Validator | None = None) -> ConvertResult:
     clock = _Clock()
+    formats = options.formats
+    if options.viewer:
+        viewer_script()  # a usage error before any work when the extra is missing
+        formats = formats if "ixbrl" in formats else (*formats, "ixbrl")
     prepared = prepare(options, clock)
     document, mappings, report = prepared.document, prepared.mappings, prepared.report
     package = options.taxonomy_package or default_package()
     with _staging(options.outdir) as staging:
-        written = write_formats(options.formats, report, document, staging)
+        written = write_formats(formats, report, document, staging)
         checked = _validated_files(report.stem, written)
         instance = checked[0]
+        viewer = staging / viewer_name(report.stem) if options.viewer else None
         clock.lap("write")
         diagnostics: list[Diagnostic] = list(prepared.diagnostics)
-        if options.validate:
-            if validator is None:
-                with Validator(package, efm_plugin=options.efm_plugin) as own:
-                    _add_validation(own, checked, report.fact_lines, diagnostics)
-            else:
-                _add_validation(validator, checked, report.fact_lines, diagnostics)
+        if options.validate or viewer is not None:
+            with _session(validator, package, options.efm_plugin) as session:
+                if options.validate:
+                    _add_validation(session, checked, report.fact_lines, diagnostics, viewer)
+                elif viewer is not None:
+                    session.save_viewer(staging / f"{report.stem}.htm", viewer)
             diagnostics = [cover_hint(d) for d in diagnostics]
         clock.lap("validate")
         rows = mapping_rows(document, mappings)
-        (staging / "report.json").write_text(
-            render_report(source=options.input, instance=instance.name, taxonomy_package=package,
-                          report=report, rows=rows, diagnostics=diagnostics),
-            encoding="utf-8")
+        report_json = render_report(source=options.input, instance=instance.name, taxonomy_package=package,
+                                    report=report, rows=rows, diagnostics=diagnostics)
+        (staging / "report.json").write_text(report_json, encoding="utf-8")
+        (staging / REVIEW_NAME).write_text(render_review(report_json, document), encoding="utf-8")
         _publish(staging, options.outdir)
     clock.lap("write")
     outdir = options.outdir.resolve()

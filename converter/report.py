@@ -20,6 +20,7 @@ SHIPPED_PACKAGE = TAXONOMY_DIR / "packages" / PACKAGE_FILE
 class MappingRow:
     statement: str
     label: str
+    mapped_label: str  # the label the mapper read, which a --mapping key must match
     concept: str
     confidence: float
     source_line: int
@@ -34,6 +35,7 @@ def mapping_rows(document: Document, mappings: Sequence[Sequence[Mapping]]) -> t
             rows.append(MappingRow(
                 statement=statement.kind.value,
                 label=item.label or mapping.concept.label,
+                mapped_label=mapping.label,
                 concept=mapping.concept.qname,
                 confidence=round(mapping.confidence, 3),
                 source_line=item.source_line,
@@ -77,6 +79,7 @@ def render_report(*, source: Path, instance: str, taxonomy_package: Path, report
             {
                 "statement": row.statement,
                 "label": row.label,
+                "mapped_label": row.mapped_label,
                 "concept": row.concept,
                 "confidence": row.confidence,
                 "source_line": row.source_line,

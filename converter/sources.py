@@ -27,6 +27,7 @@ _TEXT_CLOSE = re.compile(r"^</TEXT>\s*$", re.IGNORECASE)
 _REF = re.compile(r"^doc:(?P<part>\d+)\|(?P<xpath>/.*)$", re.DOTALL)
 _IX_HEADER = re.compile(r"<ix:header\b.*?</ix:header\s*>", re.IGNORECASE | re.DOTALL)
 _IX_TAG = re.compile(r"</?ix:[a-z]+\b[^>]*>", re.IGNORECASE)
+_HTML = re.compile(r"<\s*(?:html|body|!doctype\s+html)\b", re.IGNORECASE)
 
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -157,3 +158,15 @@ def source_markup(source: str | Path, part: int | None) -> str | None:
         return plain_html(text)
     parts = split_documents(text.splitlines())
     return plain_html(parts[part].body) if 0 <= part < len(parts) else None
+
+
+def text_lines(source: str | Path) -> list[str] | None:
+    """The lines of a plain-text source as readers number them (line n is `lines[n - 1]`); None
+    when the file is gone or holds HTML anywhere (its statements are re-opened as markup)."""
+    path = Path(source)
+    if not path.is_file():
+        return None
+    text = decode(path.read_bytes())
+    if text is None or _HTML.search(text):
+        return None
+    return text.splitlines()

@@ -2,8 +2,10 @@
 
 This is the only module that imports Arelle. One `arelle.api.Session` stays
 warm across calls; Arelle's log goes to an in-memory handler and comes back as
-`Diagnostic`s. Calculation 1.1 inconsistencies are arithmetic slips in the
-source document: warnings naming the total, the sum found and the source line.
+`Diagnostic`s. On request the same run writes Arelle's iXBRL viewer of an Inline
+XBRL document (the optional plug-in, see `converter.viewer`). Calculation 1.1
+inconsistencies are arithmetic slips in the source document: warnings naming the
+total, the sum found and the source line.
 Any other message at error level is an error. With the SEC's Arelle EDGAR plug-in
 (`converter.efm`), the same run also applies the EDGAR Filer Manual and DQC rules,
 after the XBRL 2.1 and Calculation 1.1 checks; their findings keep the plug-in's
@@ -32,6 +34,7 @@ from converter.facts.rules import load_efm_rules
 from converter.model import Diagnostic
 from converter.taxonomy.package import default_package
 from converter.taxonomy.subset import declared_concepts, extension_names, referenced_concepts, subset_package
+from converter.viewer import PLUGIN, plugin_options
 
 PLUGIN_FAILURES = ("arelle:pluginParameterError", "arelle:pluginLoadError")
 
@@ -140,9 +143,12 @@ class Validator:
                 self._subsets[names] = self.package
         return self._subsets[names]
 
-    def validate(self, instance: Path, fact_lines: Mapping[str, int]) -> tuple[Diagnostic, ...]:
-        """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines."""
-        messages = self._run(instance, keep_open=False)
+    def validate(self, instance: Path, fact_lines: Mapping[str, int], *,
+                 viewer: Path | None = None) -> tuple[Diagnostic, ...]:
+        """Arelle's messages about `instance`; `fact_lines` maps fact ids to source lines. With
+        `viewer`, the same run writes there Arelle's iXBRL viewer of `instance` (an Inline XBRL
+        document) with these messages in it, and the viewer script beside it."""
+        messages = self._run(instance, keep_open=False, viewer=viewer)
         concepts = fact_concepts(instance)
         diagnostics = tuple(d for d in (diagnostic(m, fact_lines, concepts) for m in messages)
                             if d is not None)
@@ -150,6 +156,10 @@ class Validator:
             return diagnostics
         gaps = load_efm_rules().label_gaps
         return tuple(offline_label_gap(d, gaps) for d in diagnostics)
+
+    def save_viewer(self, ixbrl: Path, viewer: Path) -> None:
+        """Arelle's iXBRL viewer of the Inline XBRL document `ixbrl`, without validating it."""
+        self._run(ixbrl, keep_open=False, validate=False, viewer=viewer)
 
     def read_facts(self, instance: Path) -> dict[str, Decimal | str]:
         """The value Arelle reads for each fact id of `instance` (numbers as Decimal)."""
@@ -171,27 +181,37 @@ class Validator:
             model.modelManager.close(model)
         return tuple(sorted(rows))
 
-    def _run(self, instance: Path, *, keep_open: bool) -> tuple[Message, ...]:
-        efm = self.efm_plugin is not None and not keep_open
+    def _run(self, instance: Path, *, keep_open: bool, validate: bool = True,
+             viewer: Path | None = None) -> tuple[Message, ...]:
+        validate = validate and not keep_open
+        efm = self.efm_plugin is not None and validate
+        plugins = [*([str(self.efm_plugin)] if efm else []), *([PLUGIN] if viewer else [])]
         try:
             options = RuntimeOptions(
-                entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=not keep_open,
+                entrypointFile=str(instance), packages=[str(self._package_for(instance))], validate=validate,
                 calcs="c11r", utrValidate=True, internetConnectivity="offline", logFile="logToBuffer",
                 disablePersistentConfig=True, keepOpen=keep_open, logPropagate=False,
-                plugins=str(self.efm_plugin) if efm else None,
+                plugins="|".join(plugins) or None,
+                pluginOptions=plugin_options(viewer) if viewer else None,
                 disclosureSystemName=DISCLOSURE_SYSTEM if efm else None)
         except RuntimeOptionsException as exc:
             raise ValidationSetupError(f"Arelle rejected the validation options: {exc}",
                                        file=self.package) from exc
-        self._handler.messages.clear()
+        self._handler.clear()
+        self._handler.folder = instance.resolve().parent
         PackageManager.getInstance().packagesConfig = _PackagesConfig()
         PluginManager.getInstance().pluginConfig = _PluginsConfig()
         self._session.run(options, logHandler=self._handler)
         messages = tuple(self._handler.messages)
-        self._handler.messages.clear()
+        self._handler.clear()
         _check_setup(messages, self.package)
         if efm:
             _check_plugin(messages, self.efm_plugin)
+        if viewer is not None and not viewer.is_file():
+            said = "; ".join(m.text for m in messages if m.code.startswith(("viewer:", "arelle:plugin")))
+            raise ValidationSetupError(f"Arelle's iXBRL viewer plug-in wrote no viewer ({said or 'no message'})",
+                                       file=instance, hint="reinstall the viewer extra: pip install "
+                                                           "'xbrlconv[viewer]'")
         return messages
 
 

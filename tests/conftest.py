@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_42643171a94e83b9.txt"
 EXAMPLE = ROOT / "examples" / "innovo-q1-2003.txt"
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path() -> str:
+    """The Chromium binary the browser tests drive; the test is skipped where there is none."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no Chromium binary on PATH (install it: apt-get install -y chromium)")
 
 
 def shared_path(*parts: str) -> Path:

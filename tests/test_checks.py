@@ -97,6 +97,26 @@ def test_share_counts_printed_in_units_under_a_thousands_note_are_a_scale_error(
     assert "EarningsPerShare" in scale[0].message and scale[0].source_line == 20
 
 
+def test_a_statement_without_a_scale_note_and_too_few_shares_is_an_error(tmp_path: Path) -> None:
+    # income ÷ shares = EPS at scale 1 too, so only the share counts show the amounts are scaled
+    found = _diagnostics(tmp_path, INCOME.format(note="", shares="     10,000            10,000"))
+    (error,) = found
+    assert (error.code, error.severity, error.source_line) == ("check.unknown-scale", Severity.ERROR, 22)
+    assert "prints no scale note" in error.message
+    assert "'Weighted average shares outstanding' (line 22): 10000, 10000" in error.message
+
+
+def test_a_per_share_scale_error_names_the_rows_and_the_missing_scale_note(tmp_path: Path) -> None:
+    # no scale note: income and EPS as printed, the shares row scaled by its own words
+    text = INCOME.format(note="", shares="     10,000            10,000").replace(
+        "Weighted average shares outstanding      ", "Weighted average shares (in thousands)   ")
+    scale = [d for d in _diagnostics(tmp_path, text) if d.code == "check.per-share-scale"]
+    assert len(scale) == 2 and {d.severity for d in scale} == {Severity.ERROR}
+    assert "NetIncomeLoss 24000 ('Net income', line 18)" in scale[0].message
+    assert "('Weighted average shares (in thousands)', line 22)" in scale[0].message
+    assert "prints no scale note" in scale[0].message and "look printed in thousands" in scale[0].message
+
+
 def test_a_per_share_figure_off_by_other_factors_is_a_warning(tmp_path: Path) -> None:
     text = INCOME.format(note="(In thousands, except per share amounts)",
                          shares="     12,000            10,000")

@@ -1,4 +1,5 @@
-"""Converting the same documents twice gives byte-identical outputs, every file of every OUTDIR.
+"""Converting the same documents twice gives byte-identical outputs, every file of every OUTDIR
+(the iXBRL viewer page and the review page included).
 
 The first run converts in this process, the second runs `xbrlconv batch` in a fresh
 process with another PYTHONHASHSEED (so set and dict orders that depend on string
@@ -41,15 +42,17 @@ def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
     outdir = tmp_path / "out"
     with Validator(default_package()) as validator:
         for name in DOCUMENTS:
-            convert(ConvertOptions(input=inputs / name, outdir=outdir / name, formats=FORMATS), validator=validator)
+            convert(ConvertOptions(input=inputs / name, outdir=outdir / name, formats=FORMATS, viewer=True),
+                    validator=validator)
     first = _snapshot(outdir)
     shutil.rmtree(outdir)
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     done = subprocess.run([sys.executable, "-m", "converter", "batch", str(inputs), "-o", str(outdir),
-                           "--jobs", "1", "--format", "all"], cwd=ROOT, env=env, capture_output=True, text=True,
+                           "--jobs", "1", "--format", "all", "--viewer"], cwd=ROOT, env=env, capture_output=True, text=True,
                           check=False)
     assert done.returncode in (0, 1), done.stderr
     second = _snapshot(outdir)
     assert sorted(second) == sorted(first)
     assert {name for name in first if first[name] != second[name]} == set()
-    assert sum(name.endswith("report.json") for name in first) == len(DOCUMENTS)
+    for suffix in ("report.json", "review.html", "-viewer.htm", "ixbrlviewer.js"):
+        assert sum(name.endswith(suffix) for name in first) == len(DOCUMENTS), suffix

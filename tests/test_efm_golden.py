@@ -41,7 +41,7 @@ KNOWN_DQC: dict[str, dict[str, int]] = {
     "apple-20040626": {},
     "apple-20101225": {"DQC.US.0057.9728": 1, "DQC.US.0099.9533": 1},
     "buckle-20241102": {"DQC.US.0099.9533": 1},
-    "caterpillar-20220331": {"DQC.US.0048.7482": 1, "DQC.US.0099.9533": 3},
+    "caterpillar-20220331": {"DQC.US.0048.7482": 1, "DQC.US.0099.9533": 2},
     "oracle-20140531": {"DQC.US.0057.9728": 1, "DQC.US.0099.9533": 2},
     "oracle-20220531": {"DQC.US.0057.9728": 1, "DQC.US.0099.9533": 2},
 }

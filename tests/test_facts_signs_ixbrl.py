@@ -2,7 +2,9 @@
 
 For every face-statement row of `corpus/mapping/rows-train.jsonl` the row's amounts
 are found in the filing: the printed sign is the parenthesis around the amount,
-the fact's sign is the `sign="-"` attribute. `sign_row` must agree with the filer.
+the fact's sign is the `sign="-"` attribute. `sign_row` must agree with the filer, with the
+direction the row's caption names ("Other (income) expense, net", "Benefit (provision) for income
+taxes") read as the reader reads it. The captions took the income statements from 96.0% to 98.3%.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from lxml import etree
 from converter.facts.rules import load_rules
 from converter.facts.signs import sign_row
 from converter.model import Balance, LineItem, StatementKind, ValueKind
+from converter.readers.rows import caption_direction
+from converter.readers.vocab import vocabulary
 from converter.taxonomy.catalog import load_catalog
 from tests.conftest import shared_path
 
@@ -58,7 +62,7 @@ def agreement() -> Counter[tuple[str, bool]]:
     corpus = shared_path("corpus", "ixbrl")
     rows_file = shared_path("corpus", "mapping", "rows-train.jsonl")
     documents = {p.name: p for p in corpus.rglob("*.htm*")}
-    catalog, rules = load_catalog(), load_rules()
+    catalog, rules, vocab = load_catalog(), load_rules(), vocabulary()
     trees: dict[str, etree._ElementTree] = {}
     tally: Counter[tuple[str, bool]] = Counter()
     for line in rows_file.read_text(encoding="utf-8").splitlines():
@@ -78,7 +82,8 @@ def agreement() -> Counter[tuple[str, bool]]:
         orientation = Balance.CREDIT if kind is StatementKind.BALANCE_SHEET and credit_side else rule.orientation
         item = LineItem(row["label"], row["section"], 0,
                         tuple(Decimal(-1 if printed else 1) for printed, _ in cells),
-                        tuple("" for _ in cells), ValueKind.MONETARY, 0, 0, False, 1)
+                        tuple("" for _ in cells), ValueKind.MONETARY, 0, 0, False, 1,
+                        printed_positive=caption_direction(vocab, row["label"]))
         signed = sign_row(item, concept.to_def(), orientation, rules, negate_mixed=rule.negate_mixed_rows,
                           always_negated=rule.always_negated_prefixes, never_negated=rule.never_negated)
         for value, (_, fact_negative) in zip(signed.values, cells, strict=True):
@@ -87,7 +92,7 @@ def agreement() -> Counter[tuple[str, bool]]:
 
 
 @pytest.mark.parametrize(("kind", "at_least"), [
-    ("balance_sheet", 0.99), ("income_statement", 0.95), ("cash_flow", 0.97)])
+    ("balance_sheet", 0.99), ("income_statement", 0.98), ("cash_flow", 0.97)])
 def test_sign_rules_agree_with_the_filers(agreement: Counter[tuple[str, bool]], kind: str,
                                           at_least: float) -> None:
     right, wrong = agreement[(kind, True)], agreement[(kind, False)]

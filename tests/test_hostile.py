@@ -16,6 +16,7 @@ import json
 import os
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -124,6 +125,8 @@ def test_markup_in_labels_is_escaped(tmp_path: Path, capsys: pytest.CaptureFixtu
     labels = [e.text for e in etree.parse(str(out / lab)).iter("{http://www.xbrl.org/2003/linkbase}label")]
     assert label in labels
     assert label in [row["label"] for row in json.loads(texts["report.json"])["mapping"]]
+    review = lxml.html.fromstring(texts["review.html"])
+    assert label in [td.text_content() for td in review.iter("td")] and not list(review.iter("frob"))
 
 
 def test_entities_in_a_text_filing_stay_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

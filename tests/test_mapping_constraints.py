@@ -62,3 +62,26 @@ def test_the_labels_own_position_wins_over_its_sections(mapper: Mapper) -> None:
                       section="Noncurrent assets", period_type=PeriodType.INSTANT, kind=ValueKind.MONETARY)
     mapping = mapper.map_item(ctx)
     assert not mapping.concept.name.endswith("Noncurrent")
+
+
+def test_equity_totals_follow_the_printed_order(mapper) -> None:
+    """The parent's equity total is printed before the total with the noncontrolling interests:
+    whichever row the mapper is surer of, the earlier total is StockholdersEquity."""
+    section = "Oracle Corporation stockholders' equity:"
+    contexts = [ItemContext(label=label, statement=StatementKind.BALANCE_SHEET, section=section,
+                            period_type=PeriodType.INSTANT, kind=ValueKind.MONETARY, is_total=total)
+                for label, total in (("Total Oracle Corporation stockholders' equity", True),
+                                     ("Noncontrolling interests", False), ("Total stockholders' equity", True))]
+    mappings = mapper.assign(contexts, [mapper.scorer.rank(ctx) for ctx in contexts])
+    assert [m.concept.name for m in mappings][::2] == [
+        "StockholdersEquity", "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"]
+
+
+def test_printed_order_names_live_concepts() -> None:
+    catalog = load_catalog()
+    pairs = load_cues(load_normalizer()).printed_order
+    assert pairs
+    for pair in pairs:
+        for name in pair:
+            concept = catalog.get(name)
+            assert concept is not None and concept.usable, name

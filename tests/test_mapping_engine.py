@@ -65,7 +65,7 @@ def test_unknown_label_gets_a_typed_extension(mapper) -> None:
     assert mapping.concept.period_type is PeriodType.INSTANT
     assert mapping.concept.balance is Balance.DEBIT
     assert mapping.concept.label == "Zorblax flux capacitor reserve"
-    assert re.search(r"(scored \d\.\d\d < \d\.\d\d|no us-gaap)", mapping.reason)
+    assert re.search(r"(has a share of \d\.\d{3} < 0\.335|no us-gaap)", mapping.reason)
 
 
 def test_shares_and_per_share_rows_get_their_types(mapper) -> None:
@@ -282,7 +282,7 @@ def test_a_taken_concept_leaves_its_probability_to_the_others():
     rest = [c for c in rest if c.name != "ext"]  # "the filers' own extension" is no us-gaap candidate
     chosen = mapper.choose(ctx, ranking, frozenset({best.name}))
     if chosen.is_extension:  # the rest is too unsure: it is the first alternative offered
-        assert rest[0].confidence < mapper.model.extension_threshold
+        assert rest[0].probability < mapper.model.extension_threshold
         assert chosen.alternatives[0].concept == f"us-gaap:{rest[0].name}"
     else:
         assert chosen.concept.name == rest[0].name

@@ -95,3 +95,18 @@ def test_unreadable_file_is_a_usage_error(tmp_path, catalog) -> None:
     with pytest.raises(UsageError) as info:
         load_overrides(tmp_path / "missing.yaml", catalog)
     assert "missing.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(("ctx", "read_as", "concept"), [
+    (ItemContext(label="", statement=StatementKind.INCOME_STATEMENT, section="Operating expenses",
+                 period_type=StatementKind.INCOME_STATEMENT.period_type, kind=ValueKind.MONETARY, is_total=True),
+     "Total operating expenses", "us-gaap:CostsAndExpenses"),
+    (ItemContext(label="Income taxes", statement=StatementKind.CASH_FLOW, section="Cash paid during the year for:",
+                 period_type=StatementKind.CASH_FLOW.period_type, kind=ValueKind.MONETARY),
+     "Income taxes paid", "us-gaap:IncomeTaxesPaidNet"),
+])
+def test_a_mapping_keeps_the_label_an_override_must_name(tmp_path, catalog, ctx, read_as, concept) -> None:
+    assert Mapper(catalog).map_item(ctx).label == read_as
+    path = _write(tmp_path, "ov.json", json.dumps({"global": {read_as: concept}}))
+    chosen = Mapper(catalog, load_overrides(path, catalog)).map_item(ctx)
+    assert (chosen.concept.qname, chosen.label, chosen.confidence) == (concept, read_as, 1.0)

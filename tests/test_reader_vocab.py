@@ -25,6 +25,13 @@ VOCAB = vocabulary()
     ("(In Millions of Dollars Except Earnings Per Share)", 6, False),
     ("($ in millions)", 6, False),
     ("(Amounts in thousands of U.S. dollars)", 3, False),
+    ("Millions, except per share amounts, for the six months ended", 6, False),
+    ("(In thousands) Three Months Ended", 3, False),
+    ("Thousands, except share data", 3, True),
+    ("(in $ millions, except per share data)", 6, False),
+    ("USD millions", 6, False),
+    ("Billions, except per share", 9, False),
+    ("Amounts in millions, except per share data.", 6, False),
 ])
 def test_scale_notes(note, power, shares_exempt):
     scaling = find_scaling([note], VOCAB)
@@ -33,6 +40,9 @@ def test_scale_notes(note, power, shares_exempt):
 
 def test_no_scale_note():
     assert find_scaling(["JUNGLEE CORP.", "BALANCE SHEETS"], VOCAB).power is None
+    # unit words that are no scale note: a share count in a label, a row of "millions of units"
+    assert find_scaling(["Number of stores opened in the six months", "Unit sales growth"],
+                        VOCAB).power is None
 
 
 @pytest.mark.parametrize(("title", "kind"), [
@@ -74,6 +84,10 @@ def test_row_vocabulary():
     assert matches(VOCAB.share_labels, "Weighted average common shares outstanding")
     assert matches(VOCAB.share_label_exclusions, "Common stock, $0.10 par value- shares authorized")
     assert "and" in VOCAB.wrap_connectors
+    assert matches(VOCAB.percent_labels, "Gross margin percentage")
+    assert matches(VOCAB.percent_labels, "Effective income tax rate")
+    assert matches(VOCAB.ratio_labels, "Current ratio")
+    assert not matches(VOCAB.percent_labels, "5.25% senior notes due 2030")  # money, whatever its rate
     assert matches(VOCAB.non_period_columns, "% Change")
 
 
@@ -81,7 +95,7 @@ def test_every_kind_in_the_files_is_a_statement_kind():
     assert {kind for kind, _ in VOCAB.titles} == set(StatementKind)
     assert {kind for kind, _ in VOCAB.content} <= set(StatementKind)
     assert sorted(path.name for path in READER_DIR.glob("*.yaml")) == [
-        "registrant.yaml", "rows.yaml", "scale.yaml", "statements.yaml"]
+        "calendar.yaml", "registrant.yaml", "rows.yaml", "scale.yaml", "statements.yaml"]
 
 
 def test_broken_vocabulary_raises_taxonomy_error(tmp_path: Path):

@@ -6,7 +6,6 @@ Skipped where no Chromium binary is installed (CI installs the Debian package
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,21 +15,14 @@ from PIL import Image
 
 from converter.facts import build_report
 from converter.writers import write_ixbrl
+from tests.conftest import chromium_path
 from tests.facts_fixtures import ENTITY, seed_document
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
          "--disable-extensions", "--window-size=1000,1400")
 TIMEOUT = 120  # seconds; a guard against a hung browser, not a speed requirement
 
-
-def _browser() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no Chromium binary on PATH (install it: apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +35,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _run(page: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = page.parent / "profile"
     return subprocess.run(
-        [_browser(), *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        [chromium_path(), *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
         capture_output=True, text=True, timeout=TIMEOUT, check=True)
 
 

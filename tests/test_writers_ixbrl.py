@@ -133,7 +133,7 @@ def test_printed_amounts_read_back(number: int, currency: str, negative: bool, s
     assert printed.format == "ixt:num-dot-decimal"
 
 
-@pytest.mark.parametrize("text", ["--", " - ", "\u2014", "$ --", "$        --", "(\u2014)"])
+@pytest.mark.parametrize("text", ["--", " - ", "\u2014", "$ --", "$    -", "$        --", "(\u2014)"])
 def test_dashes_print_zero(text: str) -> None:
     printed = parse_printed(text)
     assert printed is not None and printed.format == "ixt:fixed-zero" and printed.magnitude(3) == 0
@@ -156,7 +156,7 @@ def test_cli_format_option_writes_and_validates(fmt: str, instance: str, extra: 
     out = tmp_path / "out"
     assert main(["convert", str(EXAMPLE), "-o", str(out), "--format", fmt]) == 0
     taxonomy = {"innovo-20030301.xsd", "innovo-20030301_cal.xml", "innovo-20030301_pre.xml",
-                "innovo-20030301_lab.xml", "report.json"}
+                "innovo-20030301_lab.xml", "report.json", "review.html"}
     assert {p.name for p in out.iterdir()} == taxonomy | {instance} | extra
     summary = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert summary["instance"] == instance

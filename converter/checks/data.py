@@ -31,6 +31,7 @@ class CheckRules:
     slack_days: int
     days_per_month: Decimal
     year_end_slack_days: int
+    min_weighted_shares: Decimal  # fewer weighted shares under no scale note: the amounts are scaled
 
     def concepts(self) -> frozenset[str]:
         """Every concept the rules name (the tests check them against the catalog)."""
@@ -66,6 +67,7 @@ def load_check_rules(path: Path = CHECKS_FILE) -> CheckRules:
     balance = _section(path, data, "balance")
     per_share = _section(path, data, "per_share")
     periods = _section(path, data, "periods")
+    unknown_scale = _section(path, data, "unknown_scale")
     identities = per_share.get("identities")
     if not isinstance(identities, list) or not all(isinstance(item, dict) for item in identities):
         raise TaxonomyError("`per_share.identities` must be a list of mappings", file=path)
@@ -82,6 +84,8 @@ def load_check_rules(path: Path = CHECKS_FILE) -> CheckRules:
             slack_days=int(str(periods["slack_days"])),
             days_per_month=_decimal(path, periods.get("days_per_month"), "periods.days_per_month"),
             year_end_slack_days=int(str(periods["year_end_slack_days"])),
+            min_weighted_shares=_decimal(path, unknown_scale.get("min_weighted_shares"),
+                                         "unknown_scale.min_weighted_shares"),
         )
     except (KeyError, ValueError) as exc:
         raise TaxonomyError(f"incomplete check rules: {exc}", file=path) from exc

@@ -15,10 +15,21 @@ from decimal import Decimal
 
 from converter.checks.data import CheckRules, PerShareIdentity
 from converter.facts.calc import half_unit
-from converter.model import Diagnostic, Document, Duration, Instant, Mapping, Period, Severity, XbrlReport
+from converter.model import (
+    Diagnostic,
+    Document,
+    Duration,
+    Instant,
+    Mapping,
+    Period,
+    Severity,
+    Statement,
+    XbrlReport,
+)
 
 US_GAAP = "us-gaap:"
 SCALE_STEP = 3  # scales come in thousands: 10^3, 10^6, 10^9
+_UNITS = {3: "thousands", 6: "millions", 9: "billions"}
 SCALE_SLACK = 0.06  # log10 distance from a power of ten still read as one (about ±15%)
 
 
@@ -27,6 +38,7 @@ class _Value:
     value: Decimal
     decimals: int | None
     line: int | None
+    label: str = ""  # the row's label in the source
 
     @property
     def slack(self) -> Decimal:
@@ -34,10 +46,24 @@ class _Value:
 
     @property
     def where(self) -> str:
-        return f"line {self.line}" if self.line is not None else "no source line"
+        line = f"line {self.line}" if self.line is not None else "no source line"
+        return f"{self.label!r}, {line}" if self.label else line
 
 
-def _facts(report: XbrlReport) -> dict[Period, dict[str, _Value]]:
+def _rows(document: Document) -> dict[int, tuple[str, Statement]]:
+    """Source line → the label of the row printed there and its statement, for lines that hold
+    one row (an HTML file written on a few long lines has many rows on one line)."""
+    rows: dict[int, tuple[str, Statement]] = {}
+    shared: set[int] = set()
+    for statement in document.statements:
+        for item in statement.items:
+            if item.source_line in rows:
+                shared.add(item.source_line)
+            rows[item.source_line] = (item.label, statement)
+    return {line: row for line, row in rows.items() if line not in shared}
+
+
+def _facts(report: XbrlReport, rows: dict[int, tuple[str, Statement]]) -> dict[Period, dict[str, _Value]]:
     """Period → us-gaap local name → the reported value (numeric facts only)."""
     periods = {context.id: context.period for context in report.contexts}
     table: dict[Period, dict[str, _Value]] = {}
@@ -45,7 +71,8 @@ def _facts(report: XbrlReport) -> dict[Period, dict[str, _Value]]:
         if not fact.concept.startswith(US_GAAP) or not isinstance(fact.value, Decimal):
             continue
         table.setdefault(periods[fact.context_id], {})[fact.concept.removeprefix(US_GAAP)] = _Value(
-            fact.value, fact.decimals, fact.source_line)
+            fact.value, fact.decimals, fact.source_line,
+            rows[fact.source_line][0] if fact.source_line in rows else "")
     return table
 
 
@@ -79,8 +106,19 @@ def _balance(table: dict[Period, dict[str, _Value]], rules: CheckRules) -> Itera
                          f"against {t_name} {t.value} ({t.where}), {why}", a.line, f"{US_GAAP}{a_name}")
 
 
+def _unscaled_hint(k: int, statement: Statement | None) -> str:
+    """Why a per-share ratio is off by 10^k when the statement printed no scale note."""
+    if statement is None or statement.scale_note:
+        return "check the scale note of the statement"
+    rows = "amounts" if k < 0 else "share counts"
+    unit = _UNITS.get(abs(k), f"units of 10^{abs(k)}")
+    return (f"{statement.title.strip() or statement.kind.value!r} prints no scale note, so its amounts were "
+            f"read as printed: its {rows} look printed in {unit}; pass the filing to the maintainers with "
+            "the words that name its scale")
+
+
 def _per_share(table: dict[Period, dict[str, _Value]], identity: PerShareIdentity,
-               rules: CheckRules) -> Iterator[Diagnostic]:
+               rules: CheckRules, rows: dict[int, tuple[str, Statement]]) -> Iterator[Diagnostic]:
     for period, values in table.items():
         if not isinstance(period, Duration):
             continue
@@ -99,9 +137,10 @@ def _per_share(table: dict[Period, dict[str, _Value]], identity: PerShareIdentit
                 f"({eps.where})")
         k = _scale_factor(ratio)
         if k is not None:
+            statement = rows[eps.line][1] if eps.line in rows else None
             yield Diagnostic("check.per-share-scale", Severity.ERROR,
                              f"{text}: a factor of 10^{k}, so a scale was applied to the wrong rows or not "
-                             "at all; check the scale note of the statement", eps.line, f"{US_GAAP}{e_name}")
+                             f"at all; {_unscaled_hint(k, statement)}", eps.line, f"{US_GAAP}{e_name}")
         elif abs(ratio - 1) > rules.per_share_tolerance and abs(computed - eps.value) > rounding:
             yield Diagnostic("check.per-share", Severity.WARNING,
                              f"{text} (preferred dividends or a two-class computation may explain it)",
@@ -133,9 +172,10 @@ def _across_statements(document: Document, mappings: Sequence[Sequence[Mapping]]
 
 def check_identities(document: Document, mappings: Sequence[Sequence[Mapping]], report: XbrlReport,
                      rules: CheckRules) -> list[Diagnostic]:
-    table = _facts(report)
+    rows = _rows(document)
+    table = _facts(report, rows)
     found = list(_balance(table, rules))
     for identity in rules.per_share:
-        found.extend(_per_share(table, identity, rules))
+        found.extend(_per_share(table, identity, rules, rows))
     found.extend(_across_statements(document, mappings))
     return found

@@ -43,15 +43,19 @@ def _column_name(statement: Statement, index: int, column: Column) -> str:
     return f"{statement.title.strip() or statement.kind.value!r} column {index + 1} ({column.header.strip()})"
 
 
-def _spelled_out(statement: Statement, period: Duration) -> bool:
-    """Whether the header spells the period out ("from June 3, 1996 (inception) to ...")."""
-    return (period.start, period.end) in periods.explicit_ranges(statement.header_text)
+def _spelled_out(statement: Statement, column: Column) -> bool:
+    """Whether the header spells the column's period out ("from June 3, 1996 (inception) to ...",
+    or the column's own "July 22 to September 30")."""
+    period = column.period
+    return isinstance(period, Duration) and (
+        (period.start, period.end) in periods.explicit_ranges(statement.header_text)
+        or periods.day_range(column.header, period.end.year) == (period.start, period.end))
 
 
 def _lengths(statement: Statement, rules: CheckRules) -> Iterator[Diagnostic]:
     for index, column in enumerate(statement.columns):
         period = column.period
-        if not isinstance(period, Duration) or _spelled_out(statement, period):
+        if not isinstance(period, Duration) or _spelled_out(statement, column):
             continue
         named = periods.named_spans(column.header) or periods.named_spans(statement.header_text)
         days = (period.end - period.start).days + 1
@@ -70,7 +74,7 @@ def _end_dates(statement: Statement) -> Iterator[Diagnostic]:
         # a header naming dates of the column's year must name its end ("December 31, 1993, 1992
         # and 1991" over a 1992 column names no 1992 date: it is not checked)
         named = [day for day in own or named_anywhere if day.year == end.year]
-        if named and end not in named:
+        if named and end not in named and not _spelled_out(statement, column):
             yield _error("check.period-date",
                          f"{_column_name(statement, index, column)}: the period ends {end}, but the header "
                          f"names {', '.join(day.isoformat() for day in named)}", statement)
@@ -106,7 +110,7 @@ def _calendar(document: Document, statement: Statement, rules: CheckRules) -> It
         period = column.period
         assert isinstance(period, Duration)
         days = (period.end - period.start).days + 1
-        if _spelled_out(statement, period):
+        if _spelled_out(statement, column):
             continue
         if 100 <= days <= 300 and not _near(period.start - timedelta(days=1), ends, slack):
             yield _error("check.fiscal-year",

@@ -38,6 +38,7 @@ class WorkerConfig:
     validate: bool = True
     taxonomy_package: Path | None = None
     timeout: float | None = None  # seconds per document; None: no limit
+    viewer: bool = False  # also write each document's iXBRL viewer (needs the viewer extra)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _warm(config: WorkerConfig) -> _State:
     from converter.taxonomy.package import default_package
     from converter.validate import Validator
 
-    package = (config.taxonomy_package or default_package()) if config.validate else None
+    package = (config.taxonomy_package or default_package()) if config.validate or config.viewer else None
     if _STATE is not None and _STATE.package == package:
         return _STATE
     if _STATE is not None and _STATE.validator is not None:
@@ -123,7 +124,8 @@ def convert_task(task: Task, config: WorkerConfig) -> DocumentResult:
     from converter.pipeline import ConvertOptions
 
     options = ConvertOptions(input=task.source, outdir=task.outdir, formats=config.formats,
-                             validate=config.validate, taxonomy_package=config.taxonomy_package)
+                             validate=config.validate, taxonomy_package=config.taxonomy_package,
+                             viewer=config.viewer)
     with _LOCK:
         start = time.perf_counter()
         try:

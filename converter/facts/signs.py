@@ -9,8 +9,10 @@ negated as a whole: all its amounts negative, or, in a statement of cash
 effects, any of them ("(Increase) decrease in receivables (30) 12" is +30 and
 -12), and for changes and non-cash items of a statement of cash effects always
 ("Decrease in receivables 12" is -12), but never the net income such a statement
-starts from ("Net loss (496)" is -496). Concepts that may never be negative are
-flipped with a warning.
+starts from ("Net loss (496)" is -496). Outside statements of cash effects a caption that
+says which way its amounts point decides ("(Gain) loss on sale (120)" is a gain of 120, a
+GainsLossesOnSalesOfAssets fact of +120, wherever the row sits). Concepts that may never be
+negative are flipped with a warning.
 """
 
 from __future__ import annotations
@@ -70,10 +72,14 @@ def sign_row(item: LineItem, concept: ConceptDef, orientation: Balance, rules: R
     shown = [v for v in item.values if v is not None and v != 0]
     printed_negative = [v for v in shown if v < 0]
     own_sign = concept.prefix == "us-gaap" and concept.name in never_negated
-    opposite = concept.balance is not None and concept.balance is not orientation and not own_sign
-    negated = opposite and (
-        (bool(printed_negative) and (negate_mixed or len(printed_negative) == len(shown)))
-        or (bool(shown) and concept.prefix == "us-gaap" and concept.name.startswith(always_negated)))
+    caption = item.printed_positive if not negate_mixed and not own_sign else None
+    if caption is not None and concept.balance is not None:
+        negated = bool(shown) and caption is not concept.balance  # the caption says which way
+    else:
+        opposite = concept.balance is not None and concept.balance is not orientation and not own_sign
+        negated = opposite and (
+            (bool(printed_negative) and (negate_mixed or len(printed_negative) == len(shown)))
+            or (bool(shown) and concept.prefix == "us-gaap" and concept.name.startswith(always_negated)))
     values = tuple(None if v is None else plain(-v if negated else v) for v in item.values)
     if concept.prefix != "us-gaap" or concept.name not in rules.non_negative:
         return SignedRow(values, negated)

@@ -1,11 +1,13 @@
 """Label statistics from labelled rows: `taxonomy/mapping/label-stats.json`, and the catalog's
 normalised concept words, `taxonomy/mapping/concept-words.json`.
 
-Sources (read-only reference material in `../shared`): `corpus/mapping/rows-train.jsonl`,
-face-statement rows with the concept the filer chose, and the face statements of the filers'
-own presentation and label linkbases (`linkbases.py`: more companies, and statements of
-comprehensive income), kept as (company, statement, period type, section words, label
-words, concept). Deprecated concepts become their live replacement or are left out.
+Sources: `corpus/mapping/rows-train.jsonl` (read-only reference material in `../shared`),
+face-statement rows with the concept the filer chose; the rows of the same shape of the Inline
+XBRL filings gathered in `benchmarks/filings/ixbrl` (`ixbrl_facts.face_rows`: more companies);
+and the face statements of the filers' own presentation and label linkbases in `../shared`
+(`linkbases.py`: statements of comprehensive income), kept as (company, statement, period
+type, section words, label words, concept). Deprecated concepts become their live
+replacement or are left out.
 
 (The filers' label linkbases and the catalog's real-world labels were tried as a
 further feature; leave-one-company-out accuracy fell by 0.5-1.3 points, so they are
@@ -24,6 +26,7 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from converter.learning.ixbrl_facts import face_rows
 from converter.learning.linkbases import linkbase_rows, load_role_words, shared_linkbase_folders
 from converter.learning.rows import TrainingRow, close_sections, read_rows
 from converter.mapping.conceptwords import build
@@ -31,6 +34,10 @@ from converter.mapping.context import load_cues
 from converter.mapping.evidence import EXTENSION, Evidence, RowRecord
 from converter.mapping.index import is_item
 from converter.mapping.normalize import Normalizer
+from converter.resources import ROOT
+
+GATHERED_IXBRL = ROOT / "benchmarks" / "filings" / "ixbrl"
+ROW_STATEMENTS = ("balance_sheet", "income_statement", "cash_flow")  # those of rows-train.jsonl
 
 if TYPE_CHECKING:
     from converter.taxonomy.catalog import Catalog
@@ -44,14 +51,16 @@ def build_evidence(rows: Iterable[TrainingRow], live: dict[str, str], normalizer
     concepts are left out, so the evidence names only live concepts.
     """
     row_records = []
-    for row in close_sections(list(rows), load_cues(normalizer), normalizer):
+    cues = load_cues(normalizer)
+    for row in close_sections(list(rows), cues, normalizer):
         prefix, _, name = row.concept.partition(":")
         if prefix == "us-gaap" and name not in live:
             continue
         concept = f"us-gaap:{live[name]}" if prefix == "us-gaap" else EXTENSION
         row_records.append(RowRecord(row.company, row.statement, row.period_type,
                                      " ".join(normalizer.words(row.section)),
-                                     " ".join(normalizer.words(row.label)), concept))
+                                     " ".join(normalizer.words(cues.qualified(row.label, row.section, normalizer))),
+                                     concept))
     return Evidence(tuple(row_records))
 
 
@@ -83,12 +92,19 @@ def write_evidence(evidence: Evidence, digest: str, path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def training_rows(shared: Path, linkbases: bool = True) -> tuple[list[TrainingRow], list[TrainingRow]]:
-    """The rows of `rows-train.jsonl`, and those of the filers' linkbases in `shared` on the
-    statements `statement-roles.yaml` names under `learn_statements`."""
+def training_rows(shared: Path, linkbases: bool = True, gathered: Path | None = GATHERED_IXBRL
+                  ) -> tuple[list[TrainingRow], list[TrainingRow]]:
+    """The labelled rows — those of `rows-train.jsonl`, then those of the gathered Inline XBRL
+    filings on its statements — and the rows that are evidence only: the gathered filings'
+    other statements, and the rows of the filers' linkbases in `shared` on the statements
+    `statement-roles.yaml` names under `learn_statements`."""
     rows = read_rows(shared / "corpus" / "mapping" / "rows-train.jsonl")
+    extra: list[TrainingRow] = []
+    for path in sorted(gathered.glob("*.htm*")) if gathered is not None and gathered.is_dir() else ():
+        for row in face_rows(path):
+            (rows if row.statement in ROW_STATEMENTS else extra).append(row)
     if not linkbases:
-        return rows, []
+        return rows, extra
     vocab = load_role_words()
-    return rows, [row for folder in shared_linkbase_folders(shared) for row in linkbase_rows(folder, vocab)
-                  if row.statement in vocab.learn]
+    return rows, extra + [row for folder in shared_linkbase_folders(shared) for row in linkbase_rows(folder, vocab)
+                          if row.statement in vocab.learn]

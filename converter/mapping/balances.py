@@ -60,7 +60,7 @@ def _aligned(statement: Statement, item: LineItem, mapping: Mapping, sheet: Shee
             qname = found.pop()
             return Mapping(concepts[qname], mapping.confidence,
                            tuple(a for a in mapping.alternatives if a.concept != qname),
-                           f"the balance sheet reports {value} on {day} as {qname}")
+                           f"the balance sheet reports {value} on {day} as {qname}", label=mapping.label)
     return mapping
 
 

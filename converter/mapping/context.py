@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CONTEXT_FILE = TAXONOMY_DIR / "mapping" / "context.yaml"
 
 Cue = frozenset[str]
-_CENTS = re.compile(r"-?\d{1,3}\.\d{2}")
+_CENTS = re.compile(r"-?\d{1,3}\.\d{2,4}")  # "2.31", a par value "0.0001"
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Cues:
     required_dimensions: frozenset[str]  # ... and where a concept must have a class at all
     deductions: tuple[re.Pattern[str], ...]  # a row label that deducts from the row(s) above
     gross_words: tuple[re.Pattern[str], ...]  # words of a gross amount's label ("at cost")
+    printed_order: tuple[tuple[str, str], ...]  # us-gaap names a statement prints in this order
 
     def section_class(self, words: frozenset[str]) -> dict[str, str]:
         """dimension -> class of a section heading's words."""
@@ -113,7 +114,7 @@ class Cues:
 
     def kind_of(self, label: str, section: str, normalizer: Normalizer, value: str = "") -> ValueKind:
         """Guess a row's value kind from its label (for "Basic"/"Diluted" also its section) and,
-        when the words say nothing, from a printed value with cents ("2.31" is per share)."""
+        when the words say nothing, from a printed value with cents ("2.31", "0.0001" are per share)."""
         words = frozenset(normalizer.words(label))
         if words in self.kind_from_section or not words:
             words = words | frozenset(normalizer.words(section))
@@ -243,6 +244,7 @@ def _cues(data: dict[str, Any], path: Path, normalizer: Normalizer) -> Cues:
         required_dimensions=frozenset(str(d) for d in data["required_dimensions"]),
         deductions=_patterns(data["net_totals"]["deductions"], path, "net_totals.deductions"),
         gross_words=_patterns(data["net_totals"]["gross_words"], path, "net_totals.gross_words"),
+        printed_order=tuple((str(first), str(second)) for first, second in data["printed_order"]),
     )
 
 

@@ -86,7 +86,7 @@ class Mapper:
         concept is used once, except an instant concept in a duration statement (the cash
         at the beginning and at the end of a cash-flow statement)."""
         def best(i: int) -> float:
-            return rankings[i].candidates[0].confidence if rankings[i].candidates else 0.0
+            return rankings[i].candidates[0].probability if rankings[i].candidates else 0.0
 
         order = sorted(range(len(contexts)), key=lambda i: -best(i))
         used: set[str] = set()
@@ -96,10 +96,36 @@ class Mapper:
             if not mapping.is_extension and mapping.concept.period_type is contexts[i].statement.period_type:
                 used.add(mapping.concept.name)
             result[i] = mapping
-        return tuple(result[i] for i in range(len(contexts)))
+        return self._in_printed_order(tuple(result[i] for i in range(len(contexts))), contexts, rankings)
+
+    def _in_printed_order(self, mappings: tuple[Mapping, ...], contexts: list[ItemContext],
+                          rankings: list[Ranking]) -> tuple[Mapping, ...]:
+        """The mappings with each `printed_order` pair in the order the statement prints it: of
+        two or more totals ranked best for a concept of the pair, the first printed gets the pair's
+        first concept and the last its second; two rows given the pair the other way round swap."""
+        out = list(mappings)
+        for pair in self.cues.printed_order:
+            at = {m.concept.name: i for i, m in enumerate(out) if not m.is_extension}
+            contenders = [i for i, r in enumerate(rankings)
+                          if contexts[i].is_total and r.candidates and r.candidates[0].name in pair]
+            if len(contenders) >= 2 and not all(name in at for name in pair):
+                targets = (contenders[0], contenders[-1])
+            elif all(name in at for name in pair) and at[pair[0]] > at[pair[1]]:
+                targets = (at[pair[1]], at[pair[0]])
+            else:
+                continue
+            for row, name in zip(targets, pair):
+                if out[row].concept.name != name:
+                    out[row] = replace(out[row], concept=self.names.concepts[name].to_def(), is_extension=False,
+                                       reason=f"{out[row].reason}; {pair[0]} is printed before {pair[1]}")
+        return tuple(out)
 
     def choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str] = frozenset()) -> Mapping:
-        """The mapping for a ranked row: override, best live candidate not in `used`, or extension."""
+        """The mapping for a ranked row: override, best live candidate not in `used`, or extension;
+        it keeps the label the row was ranked (and an override matched) by."""
+        return replace(self._choose(ctx, ranking, used), label=ranking.label)
+
+    def _choose(self, ctx: ItemContext, ranking: Ranking, used: frozenset[str]) -> Mapping:
         override = self.overrides.match(ranking.label, self.normalizer) if self.overrides else None
         if override is not None and override.concept not in used:
             concept = self.catalog.get(override.concept)
@@ -125,7 +151,7 @@ class Mapper:
                    f"without a live replacement of this kind{note}")
             return Mapping(concept, round(ranking.candidates[0].confidence, 4),
                            self._alternatives(free, None), why, is_extension=True)
-        if free and free[0].confidence >= threshold:
+        if free and free[0].probability >= threshold:
             best = free[0]
             concept = self.names.concepts[best.name]
             return Mapping(concept.to_def(), round(best.confidence, 4),
@@ -134,8 +160,8 @@ class Mapper:
         fallback = self.names.concepts[free[0].name].balance if free else None
         concept = self.extensions.make(ctx, ranking.label or "Item", fallback)
         if free:
-            why = (f"best us-gaap candidate {free[0].name} scored "
-                   f"{free[0].confidence:.2f} < {threshold:.2f}{note}")
+            why = (f"best us-gaap candidate {free[0].name} has a share of "
+                   f"{free[0].probability:.3f} < {threshold:g}{note}")
             confidence = 1.0 - free[0].confidence
         else:
             why = f"no us-gaap {ctx.kind} {ctx.period_type} concept matches the label{note}"

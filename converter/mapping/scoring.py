@@ -1,4 +1,5 @@
-"""Rank the catalog's concepts for one row: features, weighted score, softmax confidence."""
+"""Rank the catalog's concepts for one row: features, weighted score, softmax share, and the
+confidence model's chance that a candidate is the filer's concept (`confidence`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from converter.mapping.arrays import Floats, Ints, LabelArrays
+from converter.mapping.confidence import Evidence
 from converter.mapping.context import ItemContext
 from converter.mapping.evidence import EXTENSION
 from converter.mapping.filers import FilerVocabulary
@@ -25,8 +27,10 @@ _FILER_VOTE_FLOOR = 0.01  # a concept with this share of the filers' votes becom
 class Candidate:
     name: str  # us-gaap local name
     score: float
-    confidence: float  # calibrated probability that this candidate is the filer's concept
-    probability: float  # the raw softmax share that `confidence` calibrates
+    confidence: float  # the confidence model's chance that this candidate is the filer's concept
+    probability: float  # its softmax share, which ranks and decides (the extension threshold)
+    support: tuple[int, int]  # companies that printed exactly this label with it, with another concept
+    features: tuple[float, ...]  # in FEATURES order
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Ranking:
 class Features:
     label: str
     table: dict[str, tuple[float, ...]]  # candidate (or EXTENSION) -> feature values in FEATURES order
+    printed: dict[str, int]  # concept (or EXTENSION) -> companies that printed exactly this label with it
 
 
 class Scorer:
@@ -56,7 +61,11 @@ class Scorer:
         table = {names[i]: tuple(values) for i, values in zip(ids.tolist(), np.stack(columns, 1).tolist())}
         if extension is not None:
             table[EXTENSION] = extension
-        return Features(label, table)
+        return Features(label, table, self._printed(ctx.statement, label))
+
+    def _printed(self, statement: object, label: str) -> dict[str, int]:
+        """Companies of the evidence that printed exactly this (qualified) label, per concept."""
+        return dict(self.labels.exact.get((str(statement), self.names.normalizer.key(label)), {}))
 
     def _columns(self, ctx: ItemContext) -> tuple[str, Ints, list[Floats], tuple[float, ...] | None]:
         """The row's label, its candidates' concept ids, one array per feature (in `FEATURES`
@@ -166,32 +175,46 @@ class Scorer:
             scores = scores + w * column
         if len(ids) > _SOFTMAX_DEPTH:
             floor = np.partition(scores, len(ids) - _SOFTMAX_DEPTH)[len(ids) - _SOFTMAX_DEPTH]
-            ids = ids[scores >= floor]
-            scores = scores[scores >= floor]
+            keep = scores >= floor
+            ids, scores = ids[keep], scores[keep]
+            columns = [column[keep] for column in columns]
         names = self.arrays.concepts.names
         scored = [(score, names[i]) for score, i in zip(scores.tolist(), ids.tolist())]
         if extension is not None:
             scored.append((sum(w * f for w, f in zip(weights, extension)), EXTENSION))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        return Ranking(label, self._confidences(scored[:_RANK_DEPTH], scored))
+        top = scored[:_RANK_DEPTH]
+        at = {name: i for i, name in enumerate(names[i] for i in ids.tolist())}
+        table = {name: (extension if name == EXTENSION and extension is not None
+                        else tuple(float(column[at[name]]) for column in columns)) for _, name in top}
+        return Ranking(label, self._candidates(top, scored, table, self._printed(ctx.statement, label)))
 
     def rank_features(self, features: Features) -> Ranking:
         weights = tuple(w for _, w in self.model.weights)
         scored = sorted(((sum(w * f for w, f in zip(weights, values)), name)
                          for name, values in features.table.items()),
                         key=lambda item: (-item[0], item[1]))
-        return Ranking(features.label, self._confidences(scored[:_RANK_DEPTH], scored))
+        return Ranking(features.label, self._candidates(scored[:_RANK_DEPTH], scored, features.table,
+                                                        features.printed))
 
-    def _confidences(self, top: list[tuple[float, str]],
-                     everything: list[tuple[float, str]]) -> tuple[Candidate, ...]:
+    def _candidates(self, top: list[tuple[float, str]], everything: list[tuple[float, str]],
+                    table: dict[str, tuple[float, ...]], printed: dict[str, int]) -> tuple[Candidate, ...]:
         if not top:
             return ()
         temperature = self.model.temperature
         best = top[0][0]
         denominator = math.exp((self.model.null_score - best) / temperature) + sum(
             math.exp((score - best) / temperature) for score, _ in everything[:_SOFTMAX_DEPTH])
-        shares = [(name, score, math.exp((score - best) / temperature) / denominator) for score, name in top]
-        return tuple(Candidate(name, score, self.model.calibrate(share), share) for name, score, share in shares)
+        total = sum(printed.values())
+        ranked = [Candidate(name, score, 0.0, math.exp((score - best) / temperature) / denominator,
+                            (printed.get(name, 0), total - printed.get(name, 0)), table[name])
+                  for score, name in top]
+        return tuple(self._judged(ranked))
+
+    def _judged(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates with the confidence model's verdict, each against the others listed."""
+        judge = self.model.confidence
+        return [replace(c, confidence=judge(evidence(candidates, i))) for i, c in enumerate(candidates)]
 
     def without(self, candidates: tuple[Candidate, ...] | list[Candidate],
                 taken: frozenset[str]) -> list[Candidate]:
@@ -202,6 +225,13 @@ class Scorer:
         if not gone:
             return [c for c in candidates if c.name not in taken]
         rest = max(1.0 - gone, 1e-12)
-        return [replace(c, probability=min(c.probability / rest, 1.0),
-                        confidence=self.model.calibrate(min(c.probability / rest, 1.0)))
-                for c in candidates if c.name not in taken]
+        return self._judged([replace(c, probability=min(c.probability / rest, 1.0))
+                             for c in candidates if c.name not in taken])
+
+
+def evidence(candidates: list[Candidate] | tuple[Candidate, ...], i: int) -> Evidence:
+    """What stands behind candidate `i`, its margin taken over the other candidates listed."""
+    c = candidates[i]
+    rivals = [o.score for j, o in enumerate(candidates) if j != i]
+    margin = c.score - max(rivals) if rivals else math.inf
+    return Evidence(c.probability, margin, c.support[0], c.support[1], dict(zip(FEATURES, c.features)))

@@ -78,6 +78,9 @@ def column_spec(chunks: list[Chunk], context: str) -> ColumnSpec | None:
         return None
     header = " ".join(chunk.text for chunk in chunks)
     own = periods.parse_span(header)
+    spelled = periods.day_range(header, end.year)
+    if spelled is not None:  # a stub period of its own ("Predecessor July 1 to July 21" under "Three Months")
+        return ColumnSpec(header, spelled[1], None, spelled[0], own_span=True)
     start = _explicit_start(header, end) or _explicit_start(context, end)
     return ColumnSpec(header, end, own or periods.parse_span(context), start, own_span=own is not None)
 

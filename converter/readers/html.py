@@ -3,8 +3,9 @@
 The document is parsed safely (`html_dom`), walked into text lines and tables;
 each table with amounts becomes a `statements.Table` (`html_tables`) titled by
 the short lines printed above it, and is classified, dated and read by the same
-`BlockReader` as text tables. Tables need a statement title to be statements
-(row content alone would take note and reconciliation tables). Every value
+`BlockReader` as text tables. A table without a statement title is one by its rows
+(`content`: row words, few period columns, totals that add up), so note, reconciliation
+and five-year tables stay out. Every value
 names the cell it was read from (`LineItem.cell_refs`, see `html_refs`), so the
 Inline XBRL writer can tag the document in place.
 """
@@ -20,12 +21,21 @@ from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.html_dom import TextLine, parse, walk
+from converter.readers.calendar import FiscalCalendar, stated_calendar
+from converter.readers.content import read_by_content
+from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
 from converter.readers.html_tables import MAX_COLUMNS, GridRow, TooWide, build_table, grid
 from converter.readers.registrant import registrant_name
-from converter.readers.statements import BlockReader, Candidate, Table, TitleLine, build_statements, region_lines
-from converter.readers.vocab import Vocabulary, vocabulary
+from converter.readers.statements import (
+    BlockReader,
+    Candidate,
+    Table,
+    TitleLine,
+    build_statements,
+    region_lines,
+)
+from converter.readers.vocab import Vocabulary, matches, vocabulary
 from converter.sources import CellRef, plain_html
 
 NAME = "html"
@@ -36,6 +46,7 @@ MIN_ITEMS = 4  # fewer rows under a statement title is a note table quoting the 
 CONTINUATION_TABLES = 3  # a statement goes on in a table at most this many tables further down
 PROSE_LENGTH = 40
 MAX_TITLE_LENGTH = 200
+NOTE_LINES = 3  # the lines right under a table that may be its footnotes ("Amounts in millions.")
 
 
 def sniff(text: str) -> bool:
@@ -53,6 +64,7 @@ PRE = -1  # `Found.table` of a statement printed as text in a `<pre>` element
 class Found:
     table: int  # position of the table among all `<table>` elements, in document order, or PRE
     candidate: Candidate
+    by_rows: tuple[Diagnostic, ...] | None = None  # found by its rows: the reader's diagnostics on it
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,8 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
     found: list[Found] = []
     titles: list[str] = []
     prose = False  # prose since the last statement table: a table after it continues nothing
-    for event in walk(root, offset):
+    events = list(walk(root, offset))
+    for position, event in enumerate(events):
         if isinstance(event, TextLine):
             if _is_prose(event.text):
                 recent.clear()
@@ -95,7 +108,8 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
                 recent.append(TitleLine(event.text, event.line))
             continue
         rows = _grid(event, offset, diagnostics)
-        html_table = build_table(rows, list(recent))
+        notes = _notes(events, position + 1, vocab)
+        html_table = build_table(rows, [*recent, *_caption(event, offset)], notes)
         if html_table is None:
             recent.extend(_row_titles(rows))
             continue
@@ -103,9 +117,12 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         candidate = reader.read_table(html_table.table)
         if candidate is None and found and not prose and numbers[event] - found[-1].table <= CONTINUATION_TABLES:
             candidate = _continuation(reader, html_table.table, found[-1].candidate)
+        by_rows = None
+        if candidate is None and (content := read_by_content(reader, html_table.table)) is not None:
+            candidate, by_rows = content  # its title in a page header, an image or nowhere
         if candidate is not None and len(candidate.items) >= MIN_ITEMS:
             candidate = with_cell_refs(candidate, html_table, ref)
-            found.append(Found(numbers[event], candidate))
+            found.append(Found(numbers[event], candidate, by_rows))
             prose = False
         recent.clear()
     for pre in root.iter("pre"):  # plain-text statements pasted into HTML, read as text
@@ -113,7 +130,34 @@ def scan(markup: str, first_line: int = 1, vocab: Vocabulary | None = None, part
         titles.extend(title_texts(blocks))
         found.extend(Found(PRE, candidate) for candidate in map(reader.read, blocks)
                      if candidate is not None and len(candidate.items) >= MIN_ITEMS)
-    return Scan(tuple(_fullest(found)), (*diagnostics, *reader.diagnostics), tuple(titles))
+    kept = _fullest(_untitled_kinds(found))
+    by_rows = [note for item in kept if item.by_rows for note in item.by_rows]
+    return Scan(tuple(kept), (*diagnostics, *reader.diagnostics, *by_rows), tuple(titles))
+
+
+def _untitled_kinds(found: list[Found]) -> list[Found]:
+    """Statements found by their rows, of kinds no titled statement of the document has: an
+    untitled table like a titled statement summarises it (the discussion, the notes)."""
+    titled = {item.candidate.kind for item in found if item.by_rows is None}
+    return [item for item in found if item.by_rows is None or item.candidate.kind not in titled]
+
+
+def _caption(table: etree._Element, offset: int) -> list[TitleLine]:
+    """The table's own `<caption>`, a title line nearest the table."""
+    return [TitleLine(text, offset + (caption.sourceline or 1)) for caption in table
+            if tag_of(caption) == "caption" and (text := text_of(caption)) and not _is_prose(text)]
+
+
+def _notes(events: list[Event], start: int, vocab: Vocabulary) -> tuple[TitleLine, ...]:
+    """The short lines printed right under a table (up to the next table or statement title):
+    its footnotes, where some filers name the scale ("Amounts in millions, except per share")."""
+    notes: list[TitleLine] = []
+    for event in events[start:start + NOTE_LINES]:
+        if not isinstance(event, TextLine) or any(matches(kind, event.text) for _, kind in vocab.titles):
+            break
+        if len(event.text) <= MAX_TITLE_LENGTH:
+            notes.append(TitleLine(event.text, event.line))
+    return tuple(notes)
 
 
 def _continuation(reader: BlockReader, table: Table, previous: Candidate) -> Candidate | None:
@@ -160,11 +204,14 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
 
 
 def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
-              part: int | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+              part: int | None = None, calendar: FiscalCalendar | None = None
+              ) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
     """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
-    submission, or a file of its own when None)."""
+    submission, or a file of its own when None); `calendar` is the fiscal calendar the whole
+    document states (else the one this part states)."""
     result = scan(markup, first_line, vocab, part)
-    statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end)
+    statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end,
+                                         calendar or stated_calendar(markup))
     return statements, [*result.diagnostics, *notes], result.titles
 
 

@@ -157,8 +157,9 @@ Event = TextLine | etree._Element  # a table element, or a line of running text
 
 
 def walk(root: etree._Element, offset: int) -> Iterator[Event]:
-    """Text lines (split at block elements) and innermost tables, in document order: a table
-    holding tables is page layout, walked like the rest of the text."""
+    """Text lines (split at block elements, an image's alt text a line of its own) and innermost
+    tables, in document order: a table holding tables is page layout, walked like the rest of
+    the text."""
     pieces: list[str] = []
     line = 0  # input-file line of the first non-blank piece, 0 before it
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
@@ -203,6 +204,9 @@ def walk(root: etree._Element, offset: int) -> Iterator[Event]:
             continue
         if tag in BLOCK_TAGS and pieces:
             yield from flush()
+        if tag == "img" and (alt := normalise(node.get("alt") or "")):  # a title printed as an image
+            yield from flush()
+            yield TextLine(alt, offset + (node.sourceline or 1))
         text = node.text
         if text:
             add(text, node)

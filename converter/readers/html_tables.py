@@ -192,7 +192,8 @@ class HtmlTable:
     elements: tuple[tuple[etree._Element | None, ...], ...]  # per body line, the element of each amount
 
 
-def build_table(rows: list[GridRow], titles: list[TitleLine]) -> HtmlTable | None:
+def build_table(rows: list[GridRow], titles: list[TitleLine],
+                notes: tuple[TitleLine, ...] = ()) -> HtmlTable | None:
     """The reading form of a table with amounts in its body (None without any)."""
     read = [_read_row(row) for row in rows]
     split = next((index for index, row in enumerate(read)  # rows without amounts make no VALUES lines
@@ -243,7 +244,8 @@ def build_table(rows: list[GridRow], titles: list[TitleLine]) -> HtmlTable | Non
         body.append(line)
         elements.append(tuple(read[index].elements))
     table = Table((*_header_context(above), *titles, *in_table), tuple(head), tuple(columns),
-                  tuple(tuple(chunks) for chunks in above), tuple(body), by_content=False, year_columns=True)
+                  tuple(tuple(chunks) for chunks in above), tuple(body), by_content=False, year_columns=True,
+                  notes=notes)
     return HtmlTable(table, tuple(elements))
 
 

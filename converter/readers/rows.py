@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from converter.model import BalanceAt, Diagnostic, LineItem, Severity, ValueKind
+from converter.model import Balance, BalanceAt, Diagnostic, LineItem, Severity, ValueKind
 from converter.readers.cells import Cell, Line, LineKind
 from converter.readers.layout import ColumnSlot, column_of
 from converter.readers.vocab import Vocabulary, matches
@@ -70,6 +70,14 @@ def balance_at(vocab: Vocabulary, label: str, section: str) -> BalanceAt | None:
     if matches(vocab.balance_ends, label):
         return BalanceAt.END
     return None
+
+
+def caption_direction(vocab: Vocabulary, label: str) -> Balance | None:
+    """The balance a caption prints positive: "(Gain) loss" debit, "Gain (loss)" credit."""
+    if matches(vocab.caption_ignored, label):
+        return None
+    debit, credit = matches(vocab.caption_debit, label), matches(vocab.caption_credit, label)
+    return Balance.DEBIT if debit and not credit else Balance.CREDIT if credit and not debit else None
 
 
 def with_balances(items: list[LineItem], vocab: Vocabulary) -> list[LineItem]:
@@ -184,8 +192,19 @@ class RowReader:
             slots[index] = cell
         return [slots[index] for index in self.keep]
 
+    def _percent(self, label: str, cells: list[Cell | None]) -> bool:
+        """A row of percentages: every amount printed with "%", or a percentage's label over
+        amounts below 1,000."""
+        amounts = [cell for cell in cells if cell is not None and not cell.dash]
+        return bool(amounts) and (all(cell.percent for cell in amounts) or (
+            matches(self.vocab.percent_labels, label) and all(abs(cell.value) < 1000 for cell in amounts)))
+
     def _kind(self, label: str, section: str, cells: list[Cell | None]) -> ValueKind:
         vocab = self.vocab
+        amounts = [cell for cell in cells if cell is not None and not cell.dash]
+        if self._percent(label, cells) or (amounts and matches(vocab.ratio_labels, label)
+                                           and all(abs(cell.value) < 1000 for cell in amounts)):
+            return ValueKind.PURE
         if matches(vocab.share_count_labels, label):
             return ValueKind.SHARES
         if matches(vocab.per_share_labels, label) and not matches(vocab.per_share_label_exclusions, label):
@@ -198,16 +217,16 @@ class RowReader:
             return ValueKind.SHARES
         if section and matches(vocab.per_share_headings, section):
             return ValueKind.PER_SHARE
-        amounts = [cell for cell in cells if cell is not None and not cell.dash and cell.value != 0]
+        amounts = [cell for cell in amounts if cell.value != 0]
         if amounts and all(cell.places >= 2 and abs(cell.value) < 1000 for cell in amounts):
             return ValueKind.PER_SHARE
         return ValueKind.MONETARY
 
     def _scale(self, kind: ValueKind, label: str, section: str) -> int:
-        """Power of ten of a row: per-share rows are never scaled, share rows follow the
-        note's exemption, and a note in the label itself ("(in millions)") or in the heading
+        """Power of ten of a row: per-share rows, percentages and ratios are never scaled, share rows
+        follow the note's exemption, and a note in the label itself ("(in millions)") or in the heading
         the row sits under ("Shares used in computing earnings per share (in thousands):") wins."""
-        if kind is ValueKind.PER_SHARE:
+        if kind in (ValueKind.PER_SHARE, ValueKind.PURE):
             return 0
         for text in (label, section):
             for scale in self.vocab.scales:
@@ -247,6 +266,8 @@ class RowReader:
         section = state.headings[-1].text if state.headings else ""
         kind = self._kind(label, section, cells)
         scale = self._scale(kind, label, section)
+        if kind is ValueKind.PURE and self._percent(label, cells):
+            scale = -2  # 42.3% is the pure number 0.423
         values = tuple(None if cell is None else _scaled(cell.value, scale) for cell in cells)
         texts = tuple("" if cell is None else cell.text.strip() for cell in cells)
         places = max((cell.places for cell in cells if cell is not None), default=0)
@@ -257,7 +278,9 @@ class RowReader:
             section = self._close_heading(state, label, outdented, values)
         return LineItem(label=label, section=section, depth=self._depth(lines[0].indent),
                         values=values, texts=texts, kind=kind, scale=scale, decimals=decimals,
-                        is_total=is_total, source_line=lines[0].number)
+                        is_total=is_total, source_line=lines[0].number,
+                        printed_positive=caption_direction(self.vocab, label)
+                        if kind is ValueKind.MONETARY else None)
 
     # --- the walk -------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from converter.model import (
     StatementKind,
 )
 from converter.readers.blocks import Block
+from converter.readers.calendar import FiscalCalendar, year_ends_around
 from converter.readers.cells import Line, LineKind
 from converter.readers.columns import ColumnSpec, column_spec, spread_spans, year_spec
 from converter.readers.fiscal import (
@@ -56,6 +57,7 @@ class Table:
     body: tuple[Line, ...]
     by_content: bool = True  # a table without a statement title may be classified by its row labels
     year_columns: bool = False  # columns headed by a year alone are dated from the balance sheets
+    notes: tuple[TitleLine, ...] = ()  # footnote lines printed under the table ("Amounts in millions.")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Candidate:
     items: tuple[LineItem, ...]
     continued: bool  # a title line says "(continued)"
     context: str = ""  # the title and header lines the columns were dated from
+    scale_note: bool = True  # a scale note was found (False: amounts read as printed)
 
 
 def classify(titles: list[TitleLine], labels: list[str], vocab: Vocabulary,
@@ -130,14 +133,16 @@ class BlockReader:
         return self.read_table(Table(tuple(titles), tuple(line.text for line in head), tuple(columns),
                                      tuple(tuple(chunks) for chunks in above), tuple(body)))
 
-    def read_table(self, table: Table) -> Candidate | None:
-        """Classify a table, date its columns, find its scale and read its rows."""
+    def read_table(self, table: Table, kind: StatementKind | None = None) -> Candidate | None:
+        """Classify a table (or read it as a statement of `kind`, found by its rows), date its
+        columns, find its scale and read its rows."""
         titles = list(table.titles)
         rows = [line for line in table.body if line.kind is LineKind.VALUES]
         if not rows:
             return None
         labels = [line.label for line in rows if line.label]
-        found = classify(titles, labels, self.vocab, table.head, content=table.by_content)
+        found = classify(titles, labels, self.vocab, table.head, content=table.by_content) if kind is None \
+            else (kind, TitleLine("", rows[0].number))
         if found is None:
             return None
         kind, title = found
@@ -154,19 +159,22 @@ class BlockReader:
                        title.line or rows[0].number)
             return None
         scaling = find_scaling([item.text for item in titles] + list(table.head), self.vocab)
+        if scaling.power is None and table.notes:  # a footnote under the table names the scale
+            scaling = find_scaling([note.text for note in reversed(table.notes)], self.vocab)
         if scaling.power is None:
             self._warn("reader.unknown-scale",
                        f"{title.text!r}: no scale note (e.g. 'in thousands'); amounts read as printed",
                        title.line or rows[0].number)
         reader = RowReader(self.vocab, columns, keep, scaling)
-        body = _before_supplement(list(table.body), self.vocab)
+        body = before_supplement(list(table.body), self.vocab)
         items = [item for item in reader.read(body) if any(value is not None for value in item.values)]
         if kind is StatementKind.CASH_FLOW:
             items = with_balances(items, self.vocab)
         self.diagnostics.extend(reader.diagnostics)
         continued = any(matches(self.vocab.continued_titles, item.text) for item in titles)
         context = " ".join([*(item.text for item in dating), *table.head])
-        return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()))
+        return Candidate(kind, title, tuple(specs), tuple(items), continued, " ".join(context.split()),
+                         scaling.power is not None)
 
     def _whole_columns(self, keep: list[int], specs: list[ColumnSpec], title: TitleLine,
                        line: int) -> tuple[list[int], list[ColumnSpec]]:
@@ -178,6 +186,10 @@ class BlockReader:
         dropped: set[int] = set()
         for positions in groups.values():
             if len(positions) < 2 or len({specs[p].header for p in positions}) < 2:
+                continue
+            if specs[positions[0]].start is not None and all(
+                    periods.day_range(specs[p].header, specs[p].end.year) for p in positions):
+                dropped.update(positions[1:])  # one stub period spelled out under two headings, printed twice
                 continue
             whole = [p for p in positions if matches(self.vocab.whole_columns, specs[p].header)]
             gone = [p for p in positions if p not in whole[:1]]
@@ -237,7 +249,7 @@ def _period_key(spec: ColumnSpec) -> tuple[object, ...]:
     return (spec.end, spec.span, spec.start, spec.year_only)
 
 
-def _before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
+def before_supplement(body: list[Line], vocab: Vocabulary) -> list[Line]:
     """The body up to a heading that opens supplemental data inside the statement's table
     ("Net sales by reportable segment:")."""
     for index, line in enumerate(body):
@@ -318,10 +330,11 @@ def _resolve_years(candidates: list[Candidate], known: tuple[date, ...],
     return resolved, tuple(sorted(set(known) | found))
 
 
-def build_statements(candidates: list[Candidate],
-                     fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = None,
+                     calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
     """Resolve periods and build statements. Balance-sheet dates decide fiscal quarters;
-    without a balance sheet, the SEC header's fiscal year end (`MMDD`) does."""
+    without a balance sheet, the SEC header's fiscal year end (`MMDD`) does. A fiscal calendar
+    the document states adds the year ends of its years that no statement prints."""
     candidates = _merge_continued(candidates)
     known = tuple(sorted({spec.end for candidate in candidates if candidate.kind is StatementKind.BALANCE_SHEET
                           for spec in candidate.specs if not spec.year_only}))
@@ -334,6 +347,9 @@ def build_statements(candidates: list[Candidate],
     if not known:
         known = fiscal_year_ends(fiscal_year_end, {spec.end for candidate in candidates
                                                    for spec in candidate.specs})
+    if calendar is not None:
+        known = tuple(sorted(set(known) | year_ends_around(calendar, {spec.end for candidate in candidates
+                                                                      for spec in candidate.specs})))
     statements: list[Statement] = []
     for candidate in candidates:
         line = candidate.title.line or (candidate.items[0].source_line if candidate.items else 1)
@@ -342,15 +358,15 @@ def build_statements(candidates: list[Candidate],
         if not candidate.items:
             continue
         statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
-                                    candidate.context))
+                                    candidate.context, candidate.scale_note))
     return statements, diagnostics
 
 
-def read_blocks(blocks: list[Block], vocab: Vocabulary,
-                fiscal_year_end: str | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+def read_blocks(blocks: list[Block], vocab: Vocabulary, fiscal_year_end: str | None = None,
+                calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
     reader = BlockReader(vocab)
     candidates = [found for block in blocks if (found := reader.read(block)) is not None]
-    statements, diagnostics = build_statements(candidates, fiscal_year_end)
+    statements, diagnostics = build_statements(candidates, fiscal_year_end, calendar)
     return statements, [*reader.diagnostics, *diagnostics]
 
 

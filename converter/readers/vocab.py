@@ -27,6 +27,19 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class RowEvidence:
+    """When an HTML table without a title the reader sees is a statement by its rows."""
+
+    min_rows: int
+    min_columns: int
+    max_columns: int
+    min_totals: int
+    max_repeats: int
+    not_statements: Patterns
+    ruled_out: tuple[tuple[StatementKind, Patterns], ...]
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     scales: tuple[Scale, ...]
     share_scales: tuple[Scale, ...]
@@ -37,8 +50,14 @@ class Vocabulary:
     continued_titles: Patterns
     content_min_hits: int
     content: tuple[tuple[StatementKind, Patterns], ...]
+    by_rows: RowEvidence
     total_labels: Patterns
     per_share_labels: Patterns
+    ratio_labels: Patterns
+    caption_debit: Patterns  # captions printing the debit direction positive ("(Gain) loss")
+    caption_credit: Patterns  # and the credit direction ("Gain (loss)")
+    caption_ignored: Patterns  # rows printed as a subtraction, against their caption ("Less: ...")
+    percent_labels: Patterns
     per_share_label_exclusions: Patterns
     per_share_headings: Patterns
     share_count_labels: Patterns
@@ -87,6 +106,18 @@ def _scales(path: Path, items: object) -> tuple[Scale, ...]:
     return tuple(Scale(compile_patterns(path, [item["pattern"]])[0], int(item["power"])) for item in items)
 
 
+def _row_evidence(path: Path, table: dict[str, object]) -> RowEvidence:
+    try:
+        return RowEvidence(
+            min_rows=int(str(table["min_rows"])), min_columns=int(str(table["min_columns"])),
+            max_columns=int(str(table["max_columns"])), min_totals=int(str(table["min_totals"])),
+            max_repeats=int(str(table["max_repeats"])),
+            not_statements=compile_patterns(path, table.get("not_statements")),
+            ruled_out=_kinds(path, table.get("ruled_out")))
+    except (KeyError, ValueError) as exc:
+        raise TaxonomyError(f"incomplete `by_rows`: {exc}", file=path) from exc
+
+
 @cache
 def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
     scale_path = directory / "scale.yaml"
@@ -102,9 +133,16 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
     content = statements.get("content")
     if not isinstance(content, dict):
         raise TaxonomyError("`content` must be a mapping", file=statements_path)
+    by_rows = statements.get("by_rows")
+    if not isinstance(by_rows, dict):
+        raise TaxonomyError("`by_rows` must be a mapping", file=statements_path)
     connectors = rows.get("wrap_connectors")
     if not isinstance(connectors, list):
         raise TaxonomyError("`wrap_connectors` must be a list", file=rows_path)
+    captions = rows.get("caption_directions")
+    if not isinstance(captions, dict):
+        raise TaxonomyError("`caption_directions` must be a mapping of debit and credit patterns",
+                            file=rows_path)
     balances = rows.get("period_balances")
     if not isinstance(balances, dict):
         raise TaxonomyError("`period_balances` must be a mapping of subject, start and end patterns",
@@ -119,8 +157,14 @@ def vocabulary(directory: Path = READER_DIR) -> Vocabulary:
         continued_titles=compile_patterns(statements_path, statements.get("continued_titles")),
         content_min_hits=int(content.get("min_hits", 3)),
         content=_kinds(statements_path, content.get("kinds")),
+        by_rows=_row_evidence(statements_path, by_rows),
         total_labels=compile_patterns(rows_path, rows.get("total_labels")),
         per_share_labels=compile_patterns(rows_path, rows.get("per_share_labels")),
+        ratio_labels=compile_patterns(rows_path, rows.get("ratio_labels")),
+        caption_debit=compile_patterns(rows_path, captions.get("debit")),
+        caption_credit=compile_patterns(rows_path, captions.get("credit")),
+        caption_ignored=compile_patterns(rows_path, captions.get("ignored")),
+        percent_labels=compile_patterns(rows_path, rows.get("percent_labels")),
         per_share_label_exclusions=compile_patterns(rows_path, rows.get("per_share_label_exclusions")),
         per_share_headings=compile_patterns(rows_path, rows.get("per_share_headings")),
         share_count_labels=compile_patterns(rows_path, rows.get("share_count_labels")),

@@ -8,8 +8,10 @@ follows the fact's value, not the parentheses, since the facts stage may have
 flipped a sign by the concept's balance. Facts no cell shows (cover facts,
 amounts the document prints twice) go to `ix:hidden`, except the cover facts, which a
 small cover table shows (`cover`), so the XBRL extracted from the document is exactly
-the report's. Styles are attributes: EDGAR accepts no `<style>` element. With an HTML source whose line items
-carry cell locations, the source document itself is tagged (`ixbrl_html`).
+the report's. Styles are attributes: EDGAR accepts no `<style>` element. The source
+document itself is tagged instead wherever it can be read again: an HTML source whose
+line items carry cell locations (`ixbrl_html`), a plain-text source as its text
+(`ixbrl_text`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from converter.writers.cover import cover_rows
 from converter.writers.files import write_files
 from converter.writers.xbrl import context_views, namespaces, taxonomy_files
 from converter.writers.ixbrl_html import tag_source
+from converter.writers.ixbrl_text import tag_text
 from converter.writers.placement import Placement, place
 from converter.writers.printed import parse_printed
 from converter.writers.xbrl import xml_text
@@ -127,7 +130,8 @@ def _statement_view(s: int, statement: Statement, placement: Placement) -> _Stat
 
 def render_ixbrl(report: XbrlReport, document: Document) -> str:
     """The Inline XBRL document for `report`: the tagged source HTML when the line items
-    locate their cells in it, else a rendering of `document`'s statements."""
+    locate their cells in it, the tagged source text of a plain-text source, else a
+    rendering of `document`'s statements."""
     common = dict(
         namespaces=namespaces(report), entity_name=report.entity.name,
         document_type=report.document_type, period_end=report.period_end.isoformat(),
@@ -139,6 +143,11 @@ def render_ixbrl(report: XbrlReport, document: Document) -> str:
         cover, hidden = cover_rows(report, tagged.hidden)
         return environment().get_template("ixbrl_source.htm.j2").render(
             hidden=hidden, cover=cover, cover_heading=False, body=Markup(body), **common)
+    text = tag_text(report, document)
+    if text is not None:
+        cover, hidden = cover_rows(report, text.hidden)
+        return environment().get_template("ixbrl_text.htm.j2").render(
+            hidden=hidden, cover=cover, cover_heading=True, blocks=text.blocks, **common)
     placement = place(report, document)
     cover, hidden = cover_rows(report, placement.hidden)
     return environment().get_template("ixbrl.htm.j2").render(

@@ -1,0 +1,68 @@
+"""The fiscal calendar a 52/53-week filer states in words ("the 52- or 53-week period that ends
+on the last Saturday of September"), so that a year-to-date column of a year whose end no
+statement prints still starts the day after that year's end (a 53-week year's 40-week nine
+months). The phrases are data: `taxonomy/reader/calendar.yaml`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from converter.errors import TaxonomyError
+from converter.readers.vocab import READER_DIR, compile_patterns, load_yaml
+
+CALENDAR_FILE = READER_DIR / "calendar.yaml"
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FiscalCalendar:
+    weekday: int  # Monday 0
+    month: int
+    nearest: bool  # the weekday nearest the month's last day, else the month's last such weekday
+
+    def year_end(self, year: int) -> date:
+        last = date(year, self.month, calendar.monthrange(year, self.month)[1])
+        back = (last.weekday() - self.weekday) % 7
+        if self.nearest and back > 3:
+            return last + timedelta(days=7 - back)
+        return last - timedelta(days=back)
+
+
+@lru_cache(maxsize=1)
+def _rules(path: Path = CALENDAR_FILE) -> tuple[tuple[bool, tuple[re.Pattern[str], ...]], ...]:
+    data = load_yaml(path)
+    try:
+        return tuple((kind == "nearest", compile_patterns(path, data[kind])) for kind in ("last", "nearest"))
+    except KeyError as exc:
+        raise TaxonomyError(f"the fiscal calendar phrases lack {exc}", file=path) from exc
+
+
+def stated_calendar(markup: str) -> FiscalCalendar | None:
+    """The fiscal calendar the document states, if it states one (HTML tags and entities are
+    read through)."""
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup)))
+    for nearest, patterns in _rules():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                weekday = WEEKDAYS.get(match["weekday"].lower())
+                month = MONTHS.get(match["month"].lower())
+                if weekday is not None and month is not None:
+                    return FiscalCalendar(weekday, month, nearest)
+    return None
+
+
+def year_ends_around(rule: FiscalCalendar, days: set[date]) -> set[date]:
+    """The calendar's year ends from two years before the earliest of `days` to after the latest."""
+    if not days:
+        return set()
+    return {rule.year_end(year) for year in range(min(days).year - 2, max(days).year + 2)}
