@@ -101,7 +101,7 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
     above: list[list[Chunk]] = [[] for _ in columns]
     left: list[Chunk] = []
     first_start = columns[0].start if columns else 0
-    groups: list[list[int]] = []  # columns under one spanning chunk ("Three Months Ended")
+    lines: list[list[tuple[Chunk, list[int]]]] = []
     for position, line in enumerate(head):
         if line.kind in (LineKind.BLANK, LineKind.RULE):
             continue
@@ -131,11 +131,50 @@ def assign_header(head: list[Line], columns: list[ColumnSlot]) -> tuple[list[lis
                 placed.append((chunk, hits))
             else:
                 left.append(chunk)
+        lines.append(placed)
+    for position in range(len(lines) - 2, -1, -1):  # bottom-up: a heading spans what spans below it
+        lines[position] = _over_pairs(lines[position], lines[position + 1])
+    groups: list[list[int]] = []  # columns under one spanning chunk ("Three Months Ended")
+    for placed in lines:
         for chunk, hits in _spread(placed, groups):
             for index in hits:
                 above[index].append(chunk)
         groups.extend(hits for _, hits in placed if len(hits) > 1)
     return above, left
+
+
+def _over_pairs(placed: list[tuple[Chunk, list[int]]],
+                below: list[tuple[Chunk, list[int]]]) -> list[tuple[Chunk, list[int]]]:
+    """A heading of several words centred over two or more headings of the line below
+    ("THREE MONTHS ENDED" over "June 30, 1998  June 30, 1997", "December 31," over
+    "1998  1997") heads all their columns, even where it is narrower than they are and
+    overlaps one column or none. Each heading below belongs to the chunk of this line that
+    covers most of its cell (the heading widened to the middle of the gaps beside it); a
+    chunk takes the run of cells it owns when it is centred over that run (one word only a
+    single heading's columns: "Unaudited" over "Six Months Ended")."""
+    if not below:
+        return placed
+    cells = [((below[k - 1][0].end + chunk.start) / 2 if k else float("-inf"),
+              (chunk.end + below[k + 1][0].start) / 2 if k + 1 < len(below) else float("inf"))
+             for k, (chunk, _) in enumerate(below)]
+    owner: list[int | None] = []
+    for low, high in cells:
+        covers = [(min(chunk.end, high) - max(chunk.start, low), number)
+                  for number, (chunk, _) in enumerate(placed)]
+        best = max(covers, default=(0.0, None))
+        owner.append(best[1] if best[0] > 0 else None)
+    widened: list[tuple[Chunk, list[int]]] = []
+    for number, (chunk, hits) in enumerate(placed):
+        run = [k for k, found in enumerate(owner) if found == number]
+        if run and (" " in chunk.text or len(run) == 1):
+            first, last = below[run[0]][0], below[run[-1]][0]
+            off_centre = abs((chunk.start + chunk.end) - (first.start + last.end)) / 2
+            centred = off_centre <= (last.end - first.start) / 4
+            union = sorted({*hits, *(index for k in run for index in below[k][1])})
+            if centred and len(union) > len(hits) and union == list(range(union[0], union[-1] + 1)):
+                hits = union
+        widened.append((chunk, hits))
+    return widened
 
 
 def _ruled(chunk: Chunk, runs: list[tuple[int, int]], columns: list[ColumnSlot]) -> list[int]:
