@@ -215,7 +215,8 @@ class RowReader:
         if section and matches(vocab.share_headings, section) and not matches(
                 vocab.share_label_exclusions, label):
             return ValueKind.SHARES
-        if section and matches(vocab.per_share_headings, section):
+        if section and matches(vocab.per_share_headings, section) and not matches(
+                vocab.per_share_label_exclusions, label):
             return ValueKind.PER_SHARE
         amounts = [cell for cell in amounts if cell.value != 0]
         if amounts and all(cell.places >= 2 and abs(cell.value) < 1000 for cell in amounts):
