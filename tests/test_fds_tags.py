@@ -7,45 +7,12 @@ import json
 
 import pytest
 
+from benchmarks.fds_article5 import ART5
 from benchmarks.fds_schedule import TAGS_FILE, load_tags
 from converter.taxonomy.catalog import load_catalog
 from tests.conftest import shared_path
 
-ARTICLE_5 = {
-    "CASH",
-    "SECURITIES",
-    "RECEIVABLES",
-    "ALLOWANCES",
-    "INVENTORY",
-    "CURRENT-ASSETS",
-    "PP&E",
-    "DEPRECIATION",
-    "TOTAL-ASSETS",
-    "CURRENT-LIABILITIES",
-    "BONDS",
-    "PREFERRED-MANDATORY",
-    "PREFERRED",
-    "COMMON",
-    "OTHER-SE",
-    "TOTAL-LIABILITY-AND-EQUITY",
-    "SALES",
-    "TOTAL-REVENUES",
-    "CGS",
-    "TOTAL-COSTS",
-    "OTHER-EXPENSES",
-    "LOSS-PROVISION",
-    "INTEREST-EXPENSE",
-    "INCOME-PRETAX",
-    "INCOME-TAX",
-    "INCOME-CONTINUING",
-    "DISCONTINUED",
-    "EXTRAORDINARY",
-    "CHANGES",
-    "NET-INCOME",
-    "EPS-PRIMARY",
-    "EPS-BASIC",
-    "EPS-DILUTED",
-}
+ARTICLE_5 = frozenset(ART5)  # the article 5 schedule tags, as the generated submissions print them
 ARTICLE_7 = {
     "DEBT-HELD-FOR-SALE",
     "TOTAL-INVEST",
