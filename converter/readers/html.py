@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.calendar import FiscalCalendar, stated_calendar
+from converter.readers.calendar import FiscalCalendar, stated_calendar, stated_year_end
 from converter.readers.content import read_by_content
 from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
@@ -204,14 +205,15 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
 
 
 def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
-              part: int | None = None, calendar: FiscalCalendar | None = None
-              ) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+              part: int | None = None, calendar: FiscalCalendar | None = None,
+              year_end: date | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
     """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
-    submission, or a file of its own when None); `calendar` is the fiscal calendar the whole
-    document states (else the one this part states)."""
+    submission, or a file of its own when None); `calendar` and `year_end` are the fiscal
+    calendar and year end the whole document states (else the ones this part states)."""
     result = scan(markup, first_line, vocab, part)
     statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end,
-                                         calendar or stated_calendar(markup))
+                                         calendar or stated_calendar(markup),
+                                         year_end or stated_year_end(markup))
     return statements, [*result.diagnostics, *notes], result.titles
 
 
