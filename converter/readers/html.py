@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement, ValueKind
 from converter.readers.blocks import find_blocks, title_texts
 from converter.readers.calendar import FiscalCalendar, stated_calendar, stated_year_end
 from converter.readers.content import read_by_content
@@ -174,14 +174,18 @@ def _continuation(reader: BlockReader, table: Table, previous: Candidate) -> Can
 
 
 def _fullest(found: list[Found]) -> list[Found]:
-    """Of tables of one kind over the same periods, the one with most rows: the statement,
-    not the summaries of it in the discussion or the notes. Continuations are kept."""
+    """Of tables of one kind over the same periods, the one with most rows of amounts (not
+    percentages): the statement, not the summaries of it in the discussion or the notes.
+    Continuations are kept."""
     def key(item: Found) -> tuple[object, ...]:
         return item.candidate.kind, tuple((spec.end, spec.span, spec.year_only) for spec in item.candidate.specs)
 
+    def amounts(item: Found) -> int:  # a discussion's "Percent of sales" rows are no rows of the statement
+        return sum(1 for row in item.candidate.items if row.kind is not ValueKind.PURE)
+
     best: dict[tuple[object, ...], Found] = {}
     for item in found:
-        if not item.candidate.continued and len(item.candidate.items) > len(best.get(key(item), item).candidate.items):
+        if not item.candidate.continued and amounts(item) > amounts(best.get(key(item), item)):
             best[key(item)] = item
         best.setdefault(key(item), item)
     return [item for item in found if item.candidate.continued or best[key(item)] is item]

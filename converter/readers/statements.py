@@ -36,6 +36,7 @@ from converter.readers.layout import (
     split_header,
 )
 from converter.readers.rows import RowReader, Scaling, with_balances
+from converter.readers.summaries import without_unscaled_summaries
 from converter.readers.vocab import Vocabulary, matches
 
 
@@ -363,7 +364,7 @@ def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = 
             continue
         statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
                                     candidate.context, candidate.scale_note))
-    return statements, diagnostics
+    return without_unscaled_summaries(statements, diagnostics), diagnostics
 
 
 
