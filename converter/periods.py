@@ -27,6 +27,8 @@ _MONTH_RE = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
 WORD_DATE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>\d{4})\b", re.IGNORECASE)
 MONTH_DAY = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\b,?", re.IGNORECASE)
+# "Years Ended February 28 or 29": the month's last day, whichever year
+MONTH_END_DAYS = re.compile(_MONTH_RE + r"\s+(?:28|29|30)\s*(?:or|/)\s*(?:29|30|31)\b", re.IGNORECASE)
 MONTH_ONLY = re.compile(r"\b" + _MONTH_RE + r"(?![a-z])", re.IGNORECASE)
 
 _NUMBER_WORDS = {

@@ -1,7 +1,8 @@
 """The fiscal calendar a 52/53-week filer states in words ("the 52- or 53-week period that ends
 on the last Saturday of September"), so that a year-to-date column of a year whose end no
 statement prints still starts the day after that year's end (a 53-week year's 40-week nine
-months). The phrases are data: `taxonomy/reader/calendar.yaml`.
+months); and the fiscal year end a 10-K's cover states, which dates columns headed by a
+fiscal year alone. The phrases are data: `taxonomy/reader/calendar.yaml`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from converter import periods
 from converter.errors import TaxonomyError
 from converter.readers.vocab import READER_DIR, compile_patterns, load_yaml
 
@@ -22,6 +24,7 @@ WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_SPACE_COMMA = re.compile(r"\s+,")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,15 @@ class FiscalCalendar:
 
 
 @lru_cache(maxsize=1)
+def _year_end_rules(path: Path = CALENDAR_FILE) -> tuple[re.Pattern[str], ...]:
+    data = load_yaml(path)
+    try:
+        return compile_patterns(path, data["year_end"])
+    except KeyError as exc:
+        raise TaxonomyError(f"the fiscal calendar phrases lack {exc}", file=path) from exc
+
+
+@lru_cache(maxsize=1)
 def _rules(path: Path = CALENDAR_FILE) -> tuple[tuple[bool, tuple[re.Pattern[str], ...]], ...]:
     data = load_yaml(path)
     try:
@@ -50,7 +62,7 @@ def _rules(path: Path = CALENDAR_FILE) -> tuple[tuple[bool, tuple[re.Pattern[str
 def stated_calendar(markup: str) -> FiscalCalendar | None:
     """The fiscal calendar the document states, if it states one (HTML tags and entities are
     read through)."""
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup)))
+    text = _plain(markup)
     for nearest, patterns in _rules():
         for pattern in patterns:
             for match in pattern.finditer(text):
@@ -59,6 +71,21 @@ def stated_calendar(markup: str) -> FiscalCalendar | None:
                 if weekday is not None and month is not None:
                     return FiscalCalendar(weekday, month, nearest)
     return None
+
+
+def stated_year_end(markup: str) -> date | None:
+    """The fiscal year end the document's cover states ("For the fiscal year ended February 6,
+    2022"), if it states one."""
+    text = _plain(markup)
+    for pattern in _year_end_rules():
+        match = pattern.search(text)
+        if match is not None:
+            return periods.parse_date(_SPACE_COMMA.sub(",", match["date"]))
+    return None
+
+
+def _plain(markup: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup)))
 
 
 def year_ends_around(rule: FiscalCalendar, days: set[date]) -> set[date]:

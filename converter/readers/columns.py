@@ -24,10 +24,14 @@ class ColumnSpec:
 
 
 def _month_day(text: str) -> tuple[int, int | None] | None:
-    """The month and day (day None for a bare month) a header names without a year."""
+    """The month and day (day None for a bare month or its last day, "February 28 or 29") a header
+    names without a year."""
     dates = periods.find_dates(text)
     if dates:
         return dates[0].value.month, dates[0].value.day
+    match = periods.MONTH_END_DAYS.search(text)
+    if match:
+        return periods.MONTHS[match["month"].lower().rstrip(".")], None
     match = periods.MONTH_DAY.search(text)
     if match:
         return periods.MONTHS[match["month"].lower().rstrip(".")], int(match["day"])

@@ -74,16 +74,21 @@ def with_prior_year_end(known: tuple[date, ...]) -> tuple[date, ...]:
     return tuple(sorted({*known, previous_year_end(ends[0], ends)}))
 
 
-def year_ends(labels: set[int], known: tuple[date, ...]) -> dict[int, date]:
+def year_ends(labels: set[int], known: tuple[date, ...], beside: tuple[date, ...] = ()) -> dict[int, date]:
     """The end date of each fiscal-year label, from the balance-sheet dates `known`
-    (empty when they do not decide it)."""
-    if not labels or not known:
+    (empty when they do not decide it). `beside` are the dated year columns of the same table
+    ("December 31, 2023 | 2022 | 2021"): a year printed beside a date is that date's year."""
+    if not labels or not (known or beside):
         return {}
-    latest = max(known)
-    ends = sorted(day for day in known if _same_season(day, latest))
-    offset = nominal_year(latest) - max(labels)  # 1 when "fiscal 2024" ends in early 2025
-    if offset not in (0, 1):
-        return {}
+    latest = max((*known, *beside))
+    ends = sorted({day for day in (*known, *beside) if _same_season(day, latest)})
+    dated = [day for day in beside if _same_season(day, latest)]
+    if dated:  # -1 for a "January 2, 2023 | 2022" table: 2022 names the year ending January 2, 2022
+        offset = nominal_year(max(dated)) - max(dated).year
+    else:  # 1 when "fiscal 2024" ends in early 2025
+        offset = nominal_year(latest) - max(labels)
+        if offset not in (0, 1):
+            return {}
     by_year = {nominal_year(day): day for day in ends}
     earliest = ends[0]
     while nominal_year(earliest) > min(labels) + offset:
@@ -94,7 +99,8 @@ def year_ends(labels: set[int], known: tuple[date, ...]) -> dict[int, date]:
 
 def resolve_year_specs(specs: list[ColumnSpec], known: tuple[date, ...]) -> tuple[list[ColumnSpec], list[ColumnSpec]]:
     """Year-only specs with their end dates set where `known` decides them, and those it does not."""
-    ends = year_ends({spec.end.year for spec in specs if spec.year_only}, known)
+    ends = year_ends({spec.end.year for spec in specs if spec.year_only}, known,
+                     tuple(spec.end for spec in specs if not spec.year_only))
     resolved: list[ColumnSpec] = []
     unresolved: list[ColumnSpec] = []
     for spec in specs:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
-from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement
+from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement, ValueKind
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.calendar import FiscalCalendar, stated_calendar
+from converter.readers.calendar import FiscalCalendar, stated_calendar, stated_year_end
 from converter.readers.content import read_by_content
 from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
@@ -173,14 +174,18 @@ def _continuation(reader: BlockReader, table: Table, previous: Candidate) -> Can
 
 
 def _fullest(found: list[Found]) -> list[Found]:
-    """Of tables of one kind over the same periods, the one with most rows: the statement,
-    not the summaries of it in the discussion or the notes. Continuations are kept."""
+    """Of tables of one kind over the same periods, the one with most rows of amounts (not
+    percentages): the statement, not the summaries of it in the discussion or the notes.
+    Continuations are kept."""
     def key(item: Found) -> tuple[object, ...]:
         return item.candidate.kind, tuple((spec.end, spec.span, spec.year_only) for spec in item.candidate.specs)
 
+    def amounts(item: Found) -> int:  # a discussion's "Percent of sales" rows are no rows of the statement
+        return sum(1 for row in item.candidate.items if row.kind is not ValueKind.PURE)
+
     best: dict[tuple[object, ...], Found] = {}
     for item in found:
-        if not item.candidate.continued and len(item.candidate.items) > len(best.get(key(item), item).candidate.items):
+        if not item.candidate.continued and amounts(item) > amounts(best.get(key(item), item)):
             best[key(item)] = item
         best.setdefault(key(item), item)
     return [item for item in found if item.candidate.continued or best[key(item)] is item]
@@ -204,14 +209,15 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
 
 
 def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
-              part: int | None = None, calendar: FiscalCalendar | None = None
-              ) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+              part: int | None = None, calendar: FiscalCalendar | None = None,
+              year_end: date | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
     """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
-    submission, or a file of its own when None); `calendar` is the fiscal calendar the whole
-    document states (else the one this part states)."""
+    submission, or a file of its own when None); `calendar` and `year_end` are the fiscal
+    calendar and year end the whole document states (else the ones this part states)."""
     result = scan(markup, first_line, vocab, part)
     statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end,
-                                         calendar or stated_calendar(markup))
+                                         calendar or stated_calendar(markup),
+                                         year_end or stated_year_end(markup))
     return statements, [*result.diagnostics, *notes], result.titles
 
 

@@ -130,20 +130,25 @@ def _read_row(row: GridRow) -> _Row:
     texts: list[GridCell] = []
     prefix = ""
     previous_amount = False
+    previous_end = -1
     for cell in row.cells:
         if cell.text in _PREFIXES:
             prefix += cell.text
             continue
-        if cell.text in _SUFFIXES and previous_amount:
+        # a suffix joins the amount in the cell just before it; a "%" heading across a gap from a
+        # year ("2022 | | %") heads a percent column of its own
+        if cell.text in _SUFFIXES and previous_amount and cell.start == previous_end:
             last = amounts[-1]
             joined = parse_cell(f"{last.text}{cell.text}", last.start, last.end)
             if joined is not None:
                 amounts[-1] = joined
+            previous_end = cell.end
             continue
         start, end = _position(cell.start, cell.end)
         amount = parse_cell(f"{prefix}{cell.text}", start, end) if cell.start > 0 else None
         prefix = ""
         previous_amount = amount is not None
+        previous_end = cell.end
         if amount is not None:
             amounts.append(amount)
             elements.append(cell.element)

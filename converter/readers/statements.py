@@ -36,6 +36,7 @@ from converter.readers.layout import (
     split_header,
 )
 from converter.readers.rows import RowReader, Scaling, with_balances
+from converter.readers.summaries import without_unscaled_summaries
 from converter.readers.vocab import Vocabulary, matches
 
 
@@ -331,13 +332,17 @@ def _resolve_years(candidates: list[Candidate], known: tuple[date, ...],
 
 
 def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = None,
-                     calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+                     calendar: FiscalCalendar | None = None, year_end: date | None = None
+                     ) -> tuple[list[Statement], list[Diagnostic]]:
     """Resolve periods and build statements. Balance-sheet dates decide fiscal quarters;
     without a balance sheet, the SEC header's fiscal year end (`MMDD`) does. A fiscal calendar
-    the document states adds the year ends of its years that no statement prints."""
+    the document states adds the year ends of its years that no statement prints; the year end
+    its cover states (`year_end`) dates year-only columns when no balance sheet prints a date."""
     candidates = _merge_continued(candidates)
     known = tuple(sorted({spec.end for candidate in candidates if candidate.kind is StatementKind.BALANCE_SHEET
                           for spec in candidate.specs if not spec.year_only}))
+    if not known and year_end is not None:
+        known = (year_end,)
     diagnostics: list[Diagnostic] = []
     candidates, known = _resolve_years(candidates, known, diagnostics)
     year_ends = {spec.end for candidate in candidates for spec in candidate.specs
@@ -359,14 +364,16 @@ def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = 
             continue
         statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
                                     candidate.context, candidate.scale_note))
-    return statements, diagnostics
+    return without_unscaled_summaries(statements, diagnostics), diagnostics
+
 
 
 def read_blocks(blocks: list[Block], vocab: Vocabulary, fiscal_year_end: str | None = None,
-                calendar: FiscalCalendar | None = None) -> tuple[list[Statement], list[Diagnostic]]:
+                calendar: FiscalCalendar | None = None, year_end: date | None = None
+                ) -> tuple[list[Statement], list[Diagnostic]]:
     reader = BlockReader(vocab)
     candidates = [found for block in blocks if (found := reader.read(block)) is not None]
-    statements, diagnostics = build_statements(candidates, fiscal_year_end, calendar)
+    statements, diagnostics = build_statements(candidates, fiscal_year_end, calendar, year_end)
     return statements, [*reader.diagnostics, *diagnostics]
 
 
