@@ -21,7 +21,6 @@ from converter.readers.vocab import READER_DIR, compile_patterns, load_yaml
 
 CALENDAR_FILE = READER_DIR / "calendar.yaml"
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _SPACE_COMMA = re.compile(r"\s+,")
@@ -41,43 +40,60 @@ class FiscalCalendar:
         return last - timedelta(days=back)
 
 
+@dataclass(frozen=True)
+class Phrases:
+    calendars: tuple[tuple[bool, tuple[re.Pattern[str], ...]], ...]  # (nearest, patterns) per kind
+    year_end: tuple[re.Pattern[str], ...]
+
+
 @lru_cache(maxsize=1)
-def _year_end_rules(path: Path = CALENDAR_FILE) -> tuple[re.Pattern[str], ...]:
+def _rules(path: Path = CALENDAR_FILE) -> Phrases:
     data = load_yaml(path)
     try:
-        return compile_patterns(path, data["year_end"])
+        return Phrases(tuple((kind == "nearest", compile_patterns(path, data[kind])) for kind in ("last", "nearest")),
+                       compile_patterns(path, data["year_end"]))
     except KeyError as exc:
         raise TaxonomyError(f"the fiscal calendar phrases lack {exc}", file=path) from exc
 
 
-@lru_cache(maxsize=1)
-def _rules(path: Path = CALENDAR_FILE) -> tuple[tuple[bool, tuple[re.Pattern[str], ...]], ...]:
-    data = load_yaml(path)
-    try:
-        return tuple((kind == "nearest", compile_patterns(path, data[kind])) for kind in ("last", "nearest"))
-    except KeyError as exc:
-        raise TaxonomyError(f"the fiscal calendar phrases lack {exc}", file=path) from exc
+@dataclass(frozen=True)
+class StatedFiscal:
+    """What a document states of its fiscal year: its calendar and its cover's year end."""
+
+    calendar: FiscalCalendar | None
+    year_end: date | None
+
+
+def stated_fiscal(markup: str) -> StatedFiscal:
+    """The fiscal calendar and year end the document states, each None where it states none
+    (HTML tags and entities are read through; the text is made plain once for both)."""
+    text = _plain(markup)
+    return StatedFiscal(_calendar_in(text), _year_end_in(text))
 
 
 def stated_calendar(markup: str) -> FiscalCalendar | None:
-    """The fiscal calendar the document states, if it states one (HTML tags and entities are
-    read through)."""
-    text = _plain(markup)
-    for nearest, patterns in _rules():
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                weekday = WEEKDAYS.get(match["weekday"].lower())
-                month = MONTHS.get(match["month"].lower())
-                if weekday is not None and month is not None:
-                    return FiscalCalendar(weekday, month, nearest)
-    return None
+    return _calendar_in(_plain(markup))
 
 
 def stated_year_end(markup: str) -> date | None:
     """The fiscal year end the document's cover states ("For the fiscal year ended February 6,
     2022"), if it states one."""
-    text = _plain(markup)
-    for pattern in _year_end_rules():
+    return _year_end_in(_plain(markup))
+
+
+def _calendar_in(text: str) -> FiscalCalendar | None:
+    for nearest, patterns in _rules().calendars:
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                weekday = WEEKDAYS.get(match["weekday"].lower())
+                month = periods.MONTHS.get(match["month"].lower())
+                if weekday is not None and month is not None:
+                    return FiscalCalendar(weekday, month, nearest)
+    return None
+
+
+def _year_end_in(text: str) -> date | None:
+    for pattern in _rules().year_end:
         match = pattern.search(text)
         if match is not None:
             return periods.parse_date(_SPACE_COMMA.sub(",", match["date"]))

@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
 from converter.model import Diagnostic, Document, DocumentMeta, Severity, Statement, ValueKind
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.calendar import FiscalCalendar, stated_calendar, stated_year_end
+from converter.readers.calendar import StatedFiscal, stated_fiscal
 from converter.readers.content import read_by_content
 from converter.readers.html_dom import Event, TextLine, parse, tag_of, text_of, walk
 from converter.readers.html_refs import with_cell_refs
@@ -209,15 +208,15 @@ def _grid(element: etree._Element, offset: int, diagnostics: list[Diagnostic]) -
 
 
 def read_part(markup: str, first_line: int, vocab: Vocabulary, fiscal_year_end: str | None = None,
-              part: int | None = None, calendar: FiscalCalendar | None = None,
-              year_end: date | None = None) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
+              part: int | None = None, stated: StatedFiscal | None = None
+              ) -> tuple[list[Statement], list[Diagnostic], tuple[str, ...]]:
     """Statements, diagnostics and title lines of an HTML document (the `part`-th one of a
-    submission, or a file of its own when None); `calendar` and `year_end` are the fiscal
-    calendar and year end the whole document states (else the ones this part states)."""
+    submission, or a file of its own when None); `stated` is what the whole submission states of
+    its fiscal year (else what this document states)."""
     result = scan(markup, first_line, vocab, part)
+    stated = stated or stated_fiscal(markup)
     statements, notes = build_statements([item.candidate for item in result.found], fiscal_year_end,
-                                         calendar or stated_calendar(markup),
-                                         year_end or stated_year_end(markup))
+                                         stated.calendar, stated.year_end)
     return statements, [*result.diagnostics, *notes], result.titles
 
 

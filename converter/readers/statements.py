@@ -364,7 +364,8 @@ def build_statements(candidates: list[Candidate], fiscal_year_end: str | None = 
             continue
         statements.append(Statement(candidate.kind, candidate.title.text, columns, candidate.items, line,
                                     candidate.context, candidate.scale_note))
-    return without_unscaled_summaries(statements, diagnostics), diagnostics
+    kept, skipped = without_unscaled_summaries(statements)
+    return kept, [*diagnostics, *skipped]
 
 
 

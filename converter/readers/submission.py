@@ -16,7 +16,7 @@ from pathlib import Path
 from converter.model import Address, Diagnostic, Document, DocumentMeta, Severity, Statement
 from converter.readers import html
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.calendar import stated_calendar, stated_year_end
+from converter.readers.calendar import stated_fiscal
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
@@ -96,13 +96,12 @@ def read(path: Path, text: str) -> Document:
     diagnostics: list[Diagnostic] = []
     titles: list[str] = []
     vocab = vocabulary()
-    calendar = stated_calendar(text)
-    year_end = stated_year_end(text)
+    stated = stated_fiscal(text)
     for number, part in enumerate(split_documents(lines)):
         body = part.body
         if _HTML.search(body):
             found, notes, part_titles = html.read_part(body, part.first_line, vocab, meta.fiscal_year_end,
-                                                       part=number, calendar=calendar, year_end=year_end)
+                                                       part=number, stated=stated)
             statements.extend(found)
             diagnostics.extend(notes)
             titles.extend(part_titles)
@@ -113,7 +112,7 @@ def read(path: Path, text: str) -> Document:
                 f"document {part.type or '?'} is an encoded binary file; skipped", part.first_line))
             continue
         blocks = find_blocks(region_lines(list(part.lines), part.first_line))
-        found, notes = read_blocks(blocks, vocab, meta.fiscal_year_end, calendar, year_end)
+        found, notes = read_blocks(blocks, vocab, meta.fiscal_year_end, stated.calendar, stated.year_end)
         statements.extend(found)
         diagnostics.extend(notes)
         titles.extend(title_texts(blocks))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from converter.model import Document, DocumentMeta
 from converter.readers.blocks import find_blocks, title_texts
-from converter.readers.calendar import stated_calendar, stated_year_end
+from converter.readers.calendar import stated_fiscal
 from converter.readers.registrant import registrant_name
 from converter.readers.statements import read_blocks, region_lines
 from converter.readers.vocab import vocabulary
@@ -23,7 +23,7 @@ def sniff(text: str) -> bool:
 
 def read(path: Path, text: str) -> Document:
     blocks = find_blocks(region_lines(text.splitlines()))
-    statements, diagnostics = read_blocks(blocks, vocabulary(), calendar=stated_calendar(text),
-                                           year_end=stated_year_end(text))
+    stated = stated_fiscal(text)
+    statements, diagnostics = read_blocks(blocks, vocabulary(), calendar=stated.calendar, year_end=stated.year_end)
     name = registrant_name(title_texts(blocks))
     return Document(DocumentMeta(source=str(path), company_name=name), tuple(statements), tuple(diagnostics))
